@@ -1,0 +1,241 @@
+"""Load: read the content folder into raw documents.
+
+This is the only stage that touches content files. It accepts a BOM, CRLF and
+NFD-decomposed text and normalises them to NFC/LF. A file that cannot be read
+(not UTF-8, empty, malformed YAML, no frontmatter) becomes a diagnostic, never a
+traceback.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .diagnostics import Rapport
+
+try:  # the C loader is ~10x faster on large archives
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+DATUM_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ORGAN_RE = re.compile(r"^[a-z0-9-]+$")
+
+
+@dataclass(slots=True)
+class Dokument:
+    """One YAML or Markdown file: its frontmatter, body and key line numbers."""
+
+    path: str                     # relative to the content folder, with /
+    data: dict
+    body: str = ""
+    body_rad: int = 1             # line number where the body starts
+    nyckelrader: dict[str, int] = field(default_factory=dict)
+    text: str = ""                # the whole normalised text
+
+    def rad(self, nyckel: str) -> int | None:
+        return self.nyckelrader.get(nyckel)
+
+
+@dataclass(slots=True)
+class RaSammantrade:
+    organ_id: str
+    datum_text: str
+    mapp: Path
+    sammantrade: Dokument | None
+    sammantrade_path: str
+    paragrafer: list[Dokument] = field(default_factory=list)
+    filer: dict[str, Path] = field(default_factory=dict)  # every file of the meeting, rel -> abs
+    lock: Path | None = None
+
+
+@dataclass(slots=True)
+class RaOrgan:
+    id: str
+    mapp: Path
+    organ: Dokument | None
+    organ_path: str
+    sammantraden: list[RaSammantrade] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Innehall:
+    rot: Path
+    kommun: Dokument | None
+    organ: list[RaOrgan] = field(default_factory=list)
+
+
+def normalisera(raw: bytes) -> str:
+    """Decode UTF-8 (BOM allowed), LF line endings, NFC."""
+    text = raw.decode("utf-8-sig")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+_KEY_RE = re.compile(r"^([A-Za-z_åäöÅÄÖ][\w-]*)\s*:", re.UNICODE)
+
+
+def _nyckelrader(fm_text: str, forsta_rad: int) -> dict[str, int]:
+    rader: dict[str, int] = {}
+    for i, line in enumerate(fm_text.split("\n")):
+        m = _KEY_RE.match(line)
+        if m and m.group(1) not in rader:
+            rader[m.group(1)] = forsta_rad + i
+    return rader
+
+
+def _yaml_fel(exc: yaml.YAMLError, forsta_rad: int) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or "ogiltig YAML"
+    if mark is not None:
+        return (f"trasig YAML på rad {mark.line + forsta_rad} ({problem}). "
+                "Kontrollera indrag, kolon och citattecken på den raden.")
+    return f"trasig YAML ({problem}). Kontrollera indrag, kolon och citattecken."
+
+
+def _las_text(fil: Path, rel: str, rapport: Rapport) -> str | None:
+    try:
+        raw = fil.read_bytes()
+    except OSError as e:
+        rapport.fel(rel, "fil", f"filen kan inte läsas ({e.strerror}).")
+        return None
+    try:
+        text = normalisera(raw)
+    except UnicodeDecodeError as e:
+        rapport.fel(rel, "fil", f"filen är inte UTF-8 (byte {e.start}). "
+                    "Spara om den som UTF-8 i din editor.")
+        return None
+    if not text.strip():
+        rapport.fel(rel, "fil", "filen är tom. Fyll i den eller ta bort den.")
+        return None
+    return text
+
+
+def las_yaml(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
+    text = _las_text(fil, rel, rapport)
+    if text is None:
+        return None
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        rapport.fel(rel, "yaml", _yaml_fel(e, 1))
+        return None
+    if not isinstance(data, dict):
+        rapport.fel(rel, "yaml", "filen ska innehålla nycklar med värden (t.ex. \"namn: ...\").")
+        return None
+    return Dokument(rel, data, "", 1, _nyckelrader(text, 1), text)
+
+
+class _Handler(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs):  # type: ignore[override]
+        return yaml.load(fm, Loader=_Loader)
+
+
+_HANDLER = _Handler()
+
+
+def las_markdown(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
+    text = _las_text(fil, rel, rapport)
+    if text is None:
+        return None
+    if not text.startswith("---\n"):
+        rapport.fel(rel, "frontmatter", "filen saknar frontmatter. Den ska börja med en rad "
+                    "\"---\", sedan nycklarna (t.ex. \"paragraf: 3\"), sedan \"---\".")
+        return None
+    slut = text.find("\n---", 3)
+    while slut != -1 and text[slut + 4: slut + 5] not in ("", "\n"):
+        slut = text.find("\n---", slut + 4)
+    if slut == -1:
+        rapport.fel(rel, "frontmatter", "frontmatter avslutas inte. Lägg till en rad \"---\" "
+                    "efter nycklarna.")
+        return None
+    fm_text = text[4:slut + 1]
+    try:
+        data, body = frontmatter.parse(text, handler=_HANDLER)
+    except yaml.YAMLError as e:
+        rapport.fel(rel, "frontmatter", _yaml_fel(e, 2))
+        return None
+    if data is None or not isinstance(data, dict) or (not data and fm_text.strip()):
+        rapport.fel(rel, "frontmatter", "frontmatter ska innehålla nycklar med värden "
+                    "(t.ex. \"paragraf: 3\").")
+        return None
+    body_rad = text.count("\n", 0, slut + 4) + 2
+    return Dokument(rel, dict(data), body, body_rad, _nyckelrader(fm_text, 2), text)
+
+
+def sha256_fil(fil: Path) -> str:
+    h = hashlib.sha256()
+    with fil.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _rel(p: Path, rot: Path) -> str:
+    return p.relative_to(rot).as_posix()
+
+
+def las_innehall(rot: Path, rapport: Rapport) -> Innehall:
+    """Read the whole content folder. Unknown files are reported, not fatal."""
+    rot = Path(rot)
+    kommun_fil = rot / "kommun.yml"
+    kommun = None
+    if kommun_fil.is_file():
+        kommun = las_yaml(kommun_fil, "kommun.yml", rapport)
+    else:
+        rapport.fel("kommun.yml", "fil", "kommun.yml saknas. Skapa den med minst "
+                    "\"namn:\" och \"webbplats:\".")
+    innehall = Innehall(rot, kommun)
+    for organ_mapp in sorted(p for p in rot.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        innehall.organ.append(_las_organ(organ_mapp, rot, rapport))
+    return innehall
+
+
+def _las_organ(mapp: Path, rot: Path, rapport: Rapport) -> RaOrgan:
+    organ_fil = mapp / "organ.yml"
+    rel = _rel(organ_fil, rot)
+    doc = las_yaml(organ_fil, rel, rapport) if organ_fil.is_file() else None
+    ra = RaOrgan(mapp.name, mapp, doc, rel)
+    for m in sorted(p for p in mapp.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport))
+    return ra
+
+
+def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport) -> RaSammantrade:
+    sm_fil = mapp / "sammantrade.md"
+    sm_rel = _rel(sm_fil, rot)
+    sm = las_markdown(sm_fil, sm_rel, rapport) if sm_fil.is_file() else None
+    ra = RaSammantrade(organ_id, mapp.name, mapp, sm, sm_rel)
+    if sm_fil.is_file():
+        ra.filer["sammantrade.md"] = sm_fil
+    for f in sorted(mapp.iterdir()):
+        if f.name.startswith("."):
+            continue
+        if f.is_file() and f.suffix == ".md" and f.name != "sammantrade.md":
+            ra.filer[f.name] = f
+            doc = las_markdown(f, _rel(f, rot), rapport)
+            if doc is not None:
+                ra.paragrafer.append(doc)
+        elif f.name == "justering.lock":
+            ra.lock = f
+    bil = mapp / "bilagor"
+    if bil.is_dir():
+        for f in sorted(bil.rglob("*")):
+            if f.is_file() and not f.is_symlink():
+                ra.filer[f.relative_to(mapp).as_posix()] = f
+    return ra
+
+
+def ar_datum(text: str) -> date | None:
+    if not DATUM_RE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

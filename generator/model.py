@@ -1,0 +1,274 @@
+"""The typed model: kommun -> organ -> sammanträde -> paragraf.
+
+Built once by ``generator.archive.bygg_arkiv`` from validated content. Every
+later stage (board, site, PDF, status) reads only this model; nothing after
+the model re-reads content files. Bilaga files are referenced by their
+absolute source path and SHA-256 so renderers can copy them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+OrganTyp = Literal["fullmaktige", "styrelse", "namnd", "utskott", "beredning", "ovrigt"]
+ORGAN_TYPER: tuple[str, ...] = ("fullmaktige", "styrelse", "namnd", "utskott", "beredning", "ovrigt")
+
+SEKRETESS_RUBRIK = "Sekretessbelagt ärende"
+
+
+@dataclass(frozen=True, slots=True)
+class Overklagande:
+    veckor: int = 3
+    tillkannagivande_dagar: int = 2
+    justering_dagar: int = 14
+
+
+@dataclass(slots=True)
+class Kommun:
+    namn: str
+    webbplats: str
+    forvaringsplats: str | None = None
+    dnr_monster: str | None = None
+    overklagande: Overklagande = field(default_factory=Overklagande)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A ledamot as written: ``Namn (Parti)``, optionally ``, ersätter Namn (Parti)``."""
+
+    namn: str
+    parti: str | None = None
+    ersatter: "Person | None" = None
+
+    @property
+    def kort(self) -> str:
+        return f"{self.namn} ({self.parti})" if self.parti else self.namn
+
+    def __str__(self) -> str:
+        if self.ersatter:
+            return f"{self.kort}, ersätter {self.ersatter.kort}"
+        return self.kort
+
+
+@dataclass(frozen=True, slots=True)
+class Referens:
+    """``<kortnamn> <YYYY-MM-DD> § <n>``; ``organ_id`` is None when the organ is unknown."""
+
+    text: str
+    organ_id: str | None
+    datum: date
+    paragraf: int
+    i_arkivet: bool = False  # True when the target § exists in the archive
+
+    @property
+    def nyckel(self) -> tuple[str, date, int] | None:
+        return (self.organ_id, self.datum, self.paragraf) if self.organ_id else None
+
+
+@dataclass(frozen=True, slots=True)
+class Bilaga:
+    """A beslutsunderlag: plain text, or a title with a file of the meeting."""
+
+    titel: str
+    fil: str | None = None          # relative to the meeting folder, e.g. bilagor/x.pdf
+    kalla: Path | None = None       # absolute source path (copied by renderers)
+    sha256: str | None = None
+    storlek: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sektion:
+    rubrik: str
+    text: str                       # Markdown (raw HTML is escaped by the renderers)
+    ar_beslut: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Omrostning:
+    ja: tuple[str, ...] = ()
+    nej: tuple[str, ...] = ()
+    avstar: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Anslagsdatum:
+    uppsatt: date
+    sista_dag: date                 # last day to appeal
+    nedtas: date                    # first day it is off the board
+
+
+@dataclass(frozen=True, slots=True)
+class Justering:
+    datum: date
+    plats: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KallelseArende:
+    rubrik: str
+    dnr: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kallelse:
+    datum: date
+    arenden: tuple[KallelseArende, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rattelse:
+    datum: date
+    orsak: str
+    filer: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Paragraf:
+    organ_id: str
+    datum: date                     # meeting date
+    nummer: int
+    rubrik: str
+    fil: str                        # path relative to the content folder (for messages)
+    dnr: str | None = None
+    beredning: list[Referens] = field(default_factory=list)
+    hanvisningar: list[Referens] = field(default_factory=list)
+    vidare_behandling: list[Referens] = field(default_factory=list)  # derived: who this § prepared
+    omedelbart_justerad: bool = False
+    anslag: Anslagsdatum | None = None  # own anslag of an omedelbart justerad §
+    sekretess: str | None = None
+    offentlig_rubrik: str | None = None
+    expedieras: list[str] = field(default_factory=list)
+    jav: list[str] = field(default_factory=list)
+    reservationer: list[str] = field(default_factory=list)
+    omrostning: Omrostning | None = None
+    beslutsunderlag: list[Bilaga] = field(default_factory=list)
+    sektioner: list[Sektion] = field(default_factory=list)
+    ingress: str = ""              # body text before the first ## heading
+
+    @property
+    def ar_sekretess(self) -> bool:
+        return self.sekretess is not None
+
+    @property
+    def publik_rubrik(self) -> str:
+        if self.ar_sekretess:
+            return self.offentlig_rubrik or SEKRETESS_RUBRIK
+        return self.rubrik
+
+    @property
+    def beslut(self) -> Sektion | None:
+        return next((s for s in self.sektioner if s.ar_beslut), None)
+
+    @property
+    def nyckel(self) -> tuple[str, date, int]:
+        return (self.organ_id, self.datum, self.nummer)
+
+
+@dataclass(slots=True)
+class Sammantrade:
+    organ_id: str
+    datum: date
+    fil: str                        # sammantrade.md, relative to the content folder
+    plats: str | None = None
+    tid: str | None = None
+    ordforande: str | None = None
+    sekreterare: str | None = None
+    justerare: list[str] = field(default_factory=list)
+    beslutande: list[Person] = field(default_factory=list)
+    ersattare: list[Person] = field(default_factory=list)
+    ovriga: list[str] = field(default_factory=list)
+    kallelse: Kallelse | None = None
+    justering: Justering | None = None
+    anslag: Anslagsdatum | None = None
+    forvaringsplats: str | None = None   # resolved: meeting > organ > kommun
+    utdrag: bool = False
+    text: str = ""
+    paragrafer: list[Paragraf] = field(default_factory=list)
+    rattelser: list[Rattelse] = field(default_factory=list)
+    last: bool = False               # a justering.lock exists
+
+    @property
+    def planerat(self) -> bool:
+        return not self.paragrafer
+
+    @property
+    def justerat(self) -> bool:
+        return self.justering is not None
+
+    @property
+    def ar(self) -> int:
+        return self.datum.year
+
+    def paragraf(self, nummer: int) -> Paragraf | None:
+        return next((p for p in self.paragrafer if p.nummer == nummer), None)
+
+    @property
+    def paragrafspann(self) -> str:
+        """``§§ 1–16`` or ``§ 3`` or ``§§ 1, 3, 7`` (utdrag)."""
+        nr = [p.nummer for p in self.paragrafer]
+        if not nr:
+            return ""
+        if len(nr) == 1:
+            return f"§ {nr[0]}"
+        if nr == list(range(nr[0], nr[-1] + 1)):
+            return f"§§ {nr[0]}–{nr[-1]}"
+        return "§§ " + ", ".join(str(n) for n in nr)
+
+    def ledamot_namn(self) -> list[str]:
+        return [p.namn for p in self.beslutande]
+
+
+@dataclass(slots=True)
+class Organ:
+    id: str
+    namn: str
+    kortnamn: str
+    typ: str
+    fil: str
+    under: str | None = None
+    forvaringsplats: str | None = None
+    sidfot: str = "Justerandes signatur"
+    sammantraden: list[Sammantrade] = field(default_factory=list)
+
+    def sammantrade(self, datum: date) -> Sammantrade | None:
+        return next((m for m in self.sammantraden if m.datum == datum), None)
+
+    @property
+    def ar(self) -> list[int]:
+        return sorted({m.datum.year for m in self.sammantraden}, reverse=True)
+
+
+def dnr_slug(dnr: str) -> str:
+    """URL segment for ärendets gång: ``/`` and ``:`` become ``-``."""
+    return re.sub(r"[/:]", "-", dnr.strip())
+
+
+@dataclass(slots=True)
+class Arkiv:
+    """The whole validated archive."""
+
+    kommun: Kommun
+    organ: dict[str, Organ]
+    arenden: dict[str, list[Paragraf]] = field(default_factory=dict)  # dnr -> §§ (public and secret)
+
+    def sammantrade(self, organ_id: str, datum: date) -> Sammantrade | None:
+        o = self.organ.get(organ_id)
+        return o.sammantrade(datum) if o else None
+
+    def paragraf(self, organ_id: str, datum: date, nummer: int) -> Paragraf | None:
+        m = self.sammantrade(organ_id, datum)
+        return m.paragraf(nummer) if m else None
+
+    def alla_sammantraden(self) -> list[Sammantrade]:
+        return [m for o in self.organ.values() for m in o.sammantraden]
+
+    def alla_paragrafer(self) -> list[Paragraf]:
+        return [p for m in self.alla_sammantraden() for p in m.paragrafer]
+
+    def referens_text(self, organ_id: str, datum: date, nummer: int) -> str:
+        o = self.organ.get(organ_id)
+        kort = o.kortnamn if o else organ_id
+        return f"{kort} {datum.isoformat()} § {nummer}"

@@ -1,0 +1,161 @@
+"""Typst rendering and the PDF cache.
+
+One ``typst.Compiler`` per thread (typst releases the GIL while compiling),
+rooted in ``theme/pdf`` with only the fonts shipped there and inside the typst
+package (system fonts ignored, so every machine produces the same bytes).
+Data reaches the template as one JSON string in ``sys.inputs.data``.
+
+Cache key = SHA-256 of: a format tag, the typst version, the PDF standards,
+every template and font file (path and bytes) and the JSON data. A cached PDF
+is a file ``<cache>/<key[:2]>/<key>.pdf``; hits are copied, never re-rendered.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import typst
+
+MALL_DIR = Path(__file__).resolve().parents[2] / "theme" / "pdf"
+HUVUDFIL = "main.typ"
+STANDARDER = ["a-2b", "ua-1"]
+FORMAT = b"anslag-pdf-1"
+
+
+class RenderingsFel(RuntimeError):
+    """Typst refused a document (a template bug or invalid data)."""
+
+
+def json_bytes(data: Any) -> bytes:
+    """Canonical JSON: identical data gives identical bytes (and cache key)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def mall_hash(mall_dir: Path = MALL_DIR) -> str:
+    h = hashlib.sha256()
+    for f in sorted(p for p in mall_dir.rglob("*") if p.is_file()):
+        if f.suffix.lower() not in (".typ", ".ttf", ".otf", ".json"):
+            continue
+        rel = f.relative_to(mall_dir).as_posix().encode()
+        b = f.read_bytes()
+        h.update(len(rel).to_bytes(4, "big") + rel + len(b).to_bytes(8, "big") + b)
+    return h.hexdigest()
+
+
+class Motor:
+    """Renders JSON data with the templates; thread-safe."""
+
+    def __init__(self, mall_dir: Path = MALL_DIR) -> None:
+        self.mall_dir = Path(mall_dir).resolve()
+        self.fontdir = self.mall_dir / "fonts"
+        self.mall_hash = mall_hash(self.mall_dir)
+        self._lokal = threading.local()
+        h = hashlib.sha256(FORMAT)
+        for x in (typst.__version__, ",".join(STANDARDER), self.mall_hash):
+            h.update(b"\0" + x.encode())
+        self._prefix = h.digest()
+
+    def nyckel(self, data_json: bytes) -> str:
+        return hashlib.sha256(self._prefix + data_json).hexdigest()
+
+    def _compiler(self) -> typst.Compiler:
+        c = getattr(self._lokal, "compiler", None)
+        if c is None:
+            fonts = [str(self.fontdir)] if self.fontdir.is_dir() else []
+            c = typst.Compiler(input=str(self.mall_dir / HUVUDFIL), root=str(self.mall_dir),
+                               font_paths=fonts, ignore_system_fonts=True)
+            self._lokal.compiler = c
+        return c
+
+    def rendera(self, data_json: bytes) -> bytes:
+        try:
+            pdf = self._compiler().compile(sys_inputs={"data": data_json.decode("utf-8")},
+                                           pdf_standards=STANDARDER, format="pdf")
+        except typst.TypstError as e:  # pragma: no cover - template bugs
+            diag = getattr(e, "diagnostic", "") or ""
+            raise RenderingsFel(f"Typst kunde inte rendera PDF: {e}\n{diag}") from e
+        assert isinstance(pdf, bytes)
+        return pdf
+
+
+class Cache:
+    """Content-addressed PDF cache. ``None`` folder = no cache."""
+
+    def __init__(self, mapp: Path | None) -> None:
+        self.mapp = Path(mapp) if mapp is not None else None
+        if self.mapp is not None:
+            self.mapp.mkdir(parents=True, exist_ok=True)
+
+    def _fil(self, nyckel: str) -> Path | None:
+        return self.mapp / nyckel[:2] / f"{nyckel}.pdf" if self.mapp is not None else None
+
+    def finns(self, nyckel: str) -> Path | None:
+        f = self._fil(nyckel)
+        if f is not None and f.is_file():
+            try:
+                os.utime(f)  # mark as used (for rensa)
+            except OSError:
+                pass
+            return f
+        return None
+
+    def spara(self, nyckel: str, pdf: bytes) -> None:
+        f = self._fil(nyckel)
+        if f is None:
+            return
+        f.parent.mkdir(parents=True, exist_ok=True)
+        skriv_atomiskt(f, pdf)
+
+    def rensa(self, aldre_an_dagar: float = 60) -> int:
+        """Remove cached PDFs unused for ``aldre_an_dagar`` days."""
+        if self.mapp is None:
+            return 0
+        grans = time.time() - aldre_an_dagar * 86400
+        n = 0
+        for f in self.mapp.glob("*/*.pdf"):
+            try:
+                if f.stat().st_mtime < grans:
+                    f.unlink()
+                    n += 1
+            except OSError:
+                pass
+        return n
+
+
+def skriv_atomiskt(mal: Path, data: bytes) -> None:
+    mal.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=mal.parent, prefix=".tmp-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files must be readable
+        os.replace(tmp, mal)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def kopiera(kalla: Path, mal: Path) -> None:
+    mal.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=mal.parent, prefix=".tmp-")
+    os.close(fd)
+    try:
+        shutil.copyfile(kalla, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, mal)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

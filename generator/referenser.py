@@ -1,0 +1,63 @@
+"""References between paragraphs: ``<kortnamn> <YYYY-MM-DD> § <n>``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+REFERENS_RE = re.compile(r"^\s*(?P<organ>\S.*?)\s+(?P<datum>\d{4}-\d{2}-\d{2})\s+§\s*(?P<n>\d+)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Tolkad:
+    text: str
+    organ: str
+    datum: date
+    paragraf: int
+
+
+def tolka(text: str) -> Tolkad | None:
+    """Parse a reference; None when it does not follow the pattern."""
+    m = REFERENS_RE.match(text)
+    if not m:
+        return None
+    try:
+        d = date.fromisoformat(m.group("datum"))
+    except ValueError:
+        return None
+    return Tolkad(text.strip(), m.group("organ"), d, int(m.group("n")))
+
+
+class Organregister:
+    """Resolves kortnamn (case-insensitive) or organ id to an organ id."""
+
+    def __init__(self, kortnamn: dict[str, str]) -> None:  # organ id -> kortnamn
+        self._map: dict[str, str] = {}
+        for oid, kort in kortnamn.items():
+            self._map[oid.casefold()] = oid
+            if kort:
+                self._map[" ".join(kort.split()).casefold()] = oid
+        namn = sorted(self._map, key=len, reverse=True)
+        alt = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in namn)
+        self._text_re = re.compile(
+            rf"(?<![\w-])(?P<organ>{alt})\s+(?P<datum>\d{{4}}-\d{{2}}-\d{{2}})\s+§\s*(?P<n>\d+)",
+            re.IGNORECASE) if alt else None
+
+    def organ_id(self, namn: str) -> str | None:
+        return self._map.get(" ".join(namn.split()).casefold())
+
+    def kanda_namn(self) -> list[str]:
+        return list(self._map)
+
+    def hitta(self, text: str):
+        """Yield (start, end, organ_id, datum, n) for every reference in free text."""
+        if not self._text_re:
+            return
+        for m in self._text_re.finditer(text):
+            oid = self.organ_id(m.group("organ"))
+            try:
+                d = date.fromisoformat(m.group("datum"))
+            except ValueError:
+                continue
+            if oid:
+                yield m.start(), m.end(), oid, d, int(m.group("n"))

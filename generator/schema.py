@@ -1,0 +1,181 @@
+"""Validate each file's keys and types and read them into typed values.
+
+One reader per file kind. Wrong types, missing required keys and unknown keys
+become diagnostics naming the file and the key; a field that fails is left
+empty so that later rules can still run on the rest.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .diagnostics import Rapport, menade_du
+from .loading import Dokument
+
+KOMMUN_NYCKLAR = {"namn", "webbplats", "forvaringsplats", "dnr_monster", "overklagande"}
+OVERKLAGANDE_NYCKLAR = {"veckor", "tillkannagivande_dagar", "justering_dagar"}
+ORGAN_NYCKLAR = {"namn", "kortnamn", "typ", "under", "forvaringsplats", "sidfot"}
+SAMMANTRADE_NYCKLAR = {"tid", "plats", "ordforande", "sekreterare", "justerare", "beslutande",
+                       "ersattare", "ovriga", "kallelse", "justering", "anslag",
+                       "forvaringsplats", "utdrag"}
+KALLELSE_NYCKLAR = {"datum", "arenden"}
+ARENDE_NYCKLAR = {"rubrik", "dnr"}
+JUSTERING_NYCKLAR = {"datum", "plats"}
+ANSLAG_NYCKLAR = {"uppsatt", "nedtas"}
+PARAGRAF_NYCKLAR = {"paragraf", "rubrik", "dnr", "beredning", "hanvisningar",
+                    "omedelbart_justerad", "anslag", "sekretess", "offentlig_rubrik",
+                    "expedieras", "jav", "reservationer", "omrostning", "beslutsunderlag"}
+OMROSTNING_NYCKLAR = {"ja", "nej", "avstar"}
+BILAGA_NYCKLAR = {"titel", "fil"}
+
+
+class Falt:
+    """Typed access to one mapping of a document, reporting into a Rapport."""
+
+    def __init__(self, doc: Dokument, rapport: Rapport, data: dict | None = None,
+                 prefix: str = "") -> None:
+        self.doc = doc
+        self.rapport = rapport
+        self.data = doc.data if data is None else data
+        self.prefix = prefix
+
+    def _n(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def fel(self, key: str, msg: str) -> None:
+        self.rapport.fel(self.doc.path, self._n(key), msg)
+
+    def varning(self, key: str, msg: str) -> None:
+        self.rapport.varning(self.doc.path, self._n(key), msg)
+
+    def okanda(self, kanda: set[str]) -> None:
+        for key in self.data:
+            if key not in kanda:
+                self.varning(str(key), f"okänd nyckel, den används inte.{menade_du(str(key), kanda)}")
+
+    def finns(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def saknas(self, key: str, exempel: str) -> None:
+        self.fel(key, f"saknas. Lägg till t.ex. \"{key}: {exempel}\".")
+
+    def text(self, key: str, kravs: bool = False, exempel: str = "...") -> str | None:
+        v = self.data.get(key)
+        if v is None or v == "":
+            if kravs:
+                self.saknas(key, exempel)
+            return None
+        if isinstance(v, bool) or isinstance(v, (dict, list)):
+            self.fel(key, f"ska vara text, inte {_typnamn(v)}. Skriv t.ex. \"{key}: {exempel}\".")
+            return None
+        if isinstance(v, (int, float, date)):
+            return str(v)
+        return str(v).strip()
+
+    def datum(self, key: str, kravs: bool = False) -> date | None:
+        v = self.data.get(key)
+        if v is None:
+            if kravs:
+                self.saknas(key, "2025-02-07")
+            return None
+        if isinstance(v, datetime):
+            return v.date()
+        if isinstance(v, date):
+            return v
+        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.strip()):
+            try:
+                return date.fromisoformat(v.strip())
+            except ValueError:
+                self.fel(key, f"\"{v}\" är inget giltigt datum. Kontrollera månad och dag.")
+                return None
+        self.fel(key, f"\"{v}\" är inget datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-02-07.")
+        return None
+
+    def heltal(self, key: str, kravs: bool = False, exempel: str = "3") -> int | None:
+        v = self.data.get(key)
+        if v is None:
+            if kravs:
+                self.saknas(key, exempel)
+            return None
+        if isinstance(v, bool):
+            self.fel(key, f"ska vara ett heltal, t.ex. \"{key}: {exempel}\".")
+            return None
+        if isinstance(v, int):
+            return v
+        if isinstance(v, str) and v.strip().isdigit():
+            return int(v.strip())
+        self.fel(key, f"\"{v}\" är inget heltal. Skriv siffror, t.ex. \"{key}: {exempel}\".")
+        return None
+
+    def sant(self, key: str) -> bool:
+        v = self.data.get(key)
+        if v is None:
+            return False
+        if isinstance(v, bool):
+            return v
+        self.fel(key, f"ska vara true eller false, inte \"{v}\".")
+        return False
+
+    def textlista(self, key: str, kravs: bool = False, exempel: str = "...") -> list[str]:
+        v = self.data.get(key)
+        if v is None or v == [] or v == "":
+            if kravs:
+                self.fel(key, f"saknas. Lägg till minst en, t.ex. \"{key}: [{exempel}]\".")
+            return []
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+            return [str(v).strip()]
+        if isinstance(v, list):
+            ut = []
+            for i, x in enumerate(v, 1):
+                if isinstance(x, (str, int, float)) and not isinstance(x, bool):
+                    ut.append(str(x).strip())
+                else:
+                    self.fel(key, f"post {i} ska vara text, inte {_typnamn(x)}.")
+            return ut
+        self.fel(key, f"ska vara text eller en lista, inte {_typnamn(v)}.")
+        return []
+
+    def mapping(self, key: str, kanda: set[str]) -> "Falt | None":
+        v = self.data.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, dict):
+            self.fel(key, f"ska vara nycklar med värden (t.ex. \"{key}:\" och indragna rader "
+                          f"med {', '.join(sorted(kanda))}), inte {_typnamn(v)}.")
+            return None
+        sub = Falt(self.doc, self.rapport, v, f"{self._n(key)}.")
+        sub.okanda(kanda)
+        return sub
+
+    def lista(self, key: str) -> list[Any]:
+        v = self.data.get(key)
+        if v is None:
+            return []
+        if isinstance(v, list):
+            return v
+        return [v]
+
+
+def _typnamn(v: Any) -> str:
+    if isinstance(v, bool):
+        return "sant/falskt"
+    if isinstance(v, int):
+        return "ett tal"
+    if isinstance(v, dict):
+        return "nycklar med värden"
+    if isinstance(v, list):
+        return "en lista"
+    if isinstance(v, date):
+        return "ett datum"
+    return "text"
+
+
+def tid_text(falt: Falt, key: str = "tid") -> str | None:
+    """``tid`` may be written unquoted: YAML 1.1 reads 09:00 as 540 (base 60)."""
+    v = falt.data.get(key)
+    if isinstance(v, int) and not isinstance(v, bool):
+        falt.varning(key, f"skriv tiden inom citattecken, t.ex. {key}: \"09:00–12:00\" "
+                          "(utan citattecken läses 09:00 som ett tal).")
+        return f"{v // 60:02d}:{v % 60:02d}"
+    return falt.text(key, exempel='"09:00–12:00"')

@@ -90,13 +90,35 @@ def _nyckelrader(fm_text: str, forsta_rad: int) -> dict[str, int]:
     return rader
 
 
+_YAML_PROBLEM = [
+    ("did not find expected ',' or ']'", "en lista som börjar med [ avslutas inte med ]"),
+    ("did not find expected ',' or '}'", "nycklar inom { avslutas inte med }"),
+    ("found a tab character", "tabbtecken; använd mellanslag för indrag"),
+    ("mapping values are not allowed", "ett kolon på fel ställe (text som innehåller "
+     "\": \" ska stå inom citattecken)"),
+    ("could not find expected ':'", "ett kolon saknas efter nyckeln"),
+    ("found character '\\t' that cannot start any token", "tabbtecken; använd mellanslag för indrag"),
+    ("found unexpected end of stream", "ett citattecken avslutas inte"),
+    ("found undefined alias", "ett ogiltigt *-tecken i början av ett värde (sätt värdet inom citattecken)"),
+]
+
+
 def _yaml_fel(exc: yaml.YAMLError, forsta_rad: int) -> str:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or "ogiltig YAML"
-    if mark is not None:
-        return (f"trasig YAML på rad {mark.line + forsta_rad} ({problem}). "
-                "Kontrollera indrag, kolon och citattecken på den raden.")
-    return f"trasig YAML ({problem}). Kontrollera indrag, kolon och citattecken."
+    for eng, sv in _YAML_PROBLEM:
+        if problem.startswith(eng):
+            problem = sv
+            break
+    mark = getattr(exc, "problem_mark", None)
+    ctx = getattr(exc, "context_mark", None)
+    if mark is None and ctx is None:
+        return f"trasig YAML ({problem}). Kontrollera indrag, kolon och citattecken."
+    rad = (mark or ctx).line + forsta_rad
+    borjan = ""
+    if ctx is not None and mark is not None and ctx.line != mark.line:
+        borjan = f", i det som började på rad {ctx.line + forsta_rad}"
+    return (f"trasig YAML på rad {rad}{borjan}: {problem}. "
+            "Kontrollera indrag, kolon och citattecken där.")
 
 
 def _las_text(fil: Path, rel: str, rapport: Rapport) -> str | None:
@@ -159,7 +181,7 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
     try:
         data, body = frontmatter.parse(text, handler=_HANDLER)
     except yaml.YAMLError as e:
-        rapport.fel(rel, "frontmatter", _yaml_fel(e, 2))
+        rapport.fel(rel, "frontmatter", _yaml_fel(e, 1))
         return None
     if data is None or not isinstance(data, dict) or (not data and fm_text.strip()):
         rapport.fel(rel, "frontmatter", "frontmatter ska innehålla nycklar med värden "

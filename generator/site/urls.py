@@ -1,0 +1,94 @@
+"""Public URLs (permalinks, see the content contract's "Public URLs").
+
+Every function returns a site path without a leading slash, directory style
+(``protokoll/fun/2025-02-06/3/``). ``relativ`` turns it into a link relative to
+the page it is written on, so the site works under any base path.
+"""
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from urllib.parse import quote
+
+from ..model import dnr_slug
+
+TAVLA = ""
+OVERKLAGA = "overklaga/"
+PROTOKOLL = "protokoll/"
+ARENDEN = "arenden/"
+DATA = "data/"
+SOK = "sok/"
+ANSLAG_XML = "anslag.xml"
+ICS = "sammantraden.ics"
+CSV = "data/paragrafer.csv"
+SAMMANTRADEN_JSON = "data/sammantraden.json"
+
+
+def organ(oid: str) -> str:
+    return f"protokoll/{oid}/"
+
+
+def organ_ar(oid: str, ar: int) -> str:
+    return f"protokoll/{oid}/{ar}/"
+
+
+def organ_flode(oid: str) -> str:
+    return f"protokoll/{oid}/anslag.xml"
+
+
+def sammantrade(oid: str, datum: date) -> str:
+    return f"protokoll/{oid}/{datum.isoformat()}/"
+
+
+def paragraf(oid: str, datum: date, nummer: int) -> str:
+    return f"protokoll/{oid}/{datum.isoformat()}/{nummer}/"
+
+
+def protokoll_pdf(oid: str, datum: date) -> str:
+    return f"protokoll/{oid}/{datum.isoformat()}/protokoll.pdf"
+
+
+def utdrag_pdf(oid: str, datum: date, nummer: int) -> str:
+    return f"protokoll/{oid}/{datum.isoformat()}/utdrag-{nummer}.pdf"
+
+
+def kallelse_pdf(oid: str, datum: date) -> str:
+    return f"protokoll/{oid}/{datum.isoformat()}/kallelse.pdf"
+
+
+def bilaga(oid: str, datum: date, fil: str) -> str:
+    """A bilaga is published beside the protokoll at its path in the meeting folder."""
+    return f"protokoll/{oid}/{datum.isoformat()}/{fil.lstrip('/')}"
+
+
+def arende(dnr: str) -> str:
+    return f"arenden/{dnr_slug(dnr)}/"
+
+
+def sammantrade_json(oid: str, datum: date) -> str:
+    return f"data/sammantraden/{oid}/{datum.isoformat()}.json"
+
+
+def kalla(sokvag: str) -> str:
+    """The MkDocs source name (``src_uri``) of a page at ``sokvag``."""
+    return f"{sokvag}index.md" if sokvag.endswith("/") or sokvag == "" else sokvag
+
+
+def webbadress(sokvag: str) -> str:
+    """Percent-encoded form of a site path (as MkDocs writes File.url)."""
+    return quote(sokvag, safe="/#:?=&")
+
+
+def relativ(fran: str, till: str) -> str:
+    """Link from the page at ``fran`` (a directory path) to the site path ``till``."""
+    till, _, ankare = till.partition("#")
+    bas = fran if (fran == "" or fran.endswith("/")) else posixpath.dirname(fran) + "/"
+    r = posixpath.relpath("/" + (till or ""), "/" + bas)
+    if till == "" or till.endswith("/"):
+        r = "./" if r == "." else r + "/"
+    r = webbadress(r)
+    return f"{r}#{ankare}" if ankare else r
+
+
+def absolut(webbplats: str, sokvag: str) -> str:
+    return webbplats.rstrip("/") + "/" + webbadress(sokvag)

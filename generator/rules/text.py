@@ -13,7 +13,7 @@ from ..diagnostics import fel
 PNR_RE = re.compile(r"(?<![\d/-])(?:(\d{2}))?(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d/])")
 
 PLATSHALLARE = [
-    (re.compile(r"<\s*Ange[^>]*>", re.I), "en mall-platshållare"),
+    (re.compile(r"(?i:<\s*Ange[^>]*>)"), "en mall-platshållare"),
     (re.compile(r"§\s*[xX]{1,3}\b"), "ett paragrafnummer som inte är ifyllt"),
     (re.compile(r"\b\d{4}-(?:[xX]{2}-(?:\d{2}|[xX]{2})|\d{2}-[xX]{2})\b"), "ett datum som inte är ifyllt"),
     (re.compile(r"\b[xX]{4}-[xX0-9]{2}-[xX0-9]{2}\b"), "ett datum som inte är ifyllt"),
@@ -48,12 +48,21 @@ def ar_personnummer(m: re.Match) -> bool:
     return _luhn(yy + mm + dd + sista)
 
 
-def _publika_rader(doc, paragraf) -> list[tuple[int, str]]:
-    rader = doc.text.split("\n")
+def _publika_traffar(doc, paragraf, rx: re.Pattern, forfilter: re.Pattern | None = None):
+    """Yield (line number, match) for matches of ``rx`` in the published text of ``doc``.
+    The whole text is scanned at once; line numbers are computed only on a hit."""
     if paragraf is not None and paragraf.ar_sekretess:
+        rader = doc.text.split("\n")
         nummer = {doc.rad(k) for k in PUBLIKA_NYCKLAR_SEKRETESS} - {None}
-        return [(n, rader[n - 1]) for n in sorted(nummer) if n - 1 < len(rader)]
-    return list(enumerate(rader, 1))
+        for n in sorted(nummer):
+            if n - 1 < len(rader):
+                for m in rx.finditer(rader[n - 1]):
+                    yield n, m
+        return
+    if forfilter is not None and not forfilter.search(doc.text):
+        return  # a cheap scan rules out most documents
+    for m in rx.finditer(doc.text):
+        yield doc.text.count("\n", 0, m.start()) + 1, m
 
 
 def _dokument(ctx):
@@ -80,20 +89,25 @@ def _nyckel_for_rad(doc, rad: int) -> str:
 
 def inga_personnummer(ctx):
     for doc, p in _dokument(ctx):
-        for nr, rad in _publika_rader(doc, p):
-            for m in PNR_RE.finditer(rad):
-                if ar_personnummer(m):
-                    yield fel(doc.path, _nyckel_for_rad(doc, nr), f"rad {nr} innehåller ett "
-                              "personnummer eller samordningsnummer. Ta bort det: det får inte "
-                              "publiceras.")
+        for nr, m in _publika_traffar(doc, p, PNR_RE, _SEX_SIFFROR):
+            if ar_personnummer(m):
+                yield fel(doc.path, _nyckel_for_rad(doc, nr), f"rad {nr} innehåller ett "
+                          "personnummer eller samordningsnummer. Ta bort det: det får inte "
+                          "publiceras.")
+
+
+_SEX_SIFFROR = re.compile(r"[0-9]{6}")
+_PLATS_FORFILTER = re.compile(r"[xX][xX]|§\s*[xX]|<\s*(?i:ange)")
+_PLATSHALLARE_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in PLATSHALLARE))
 
 
 def inga_platshallare(ctx):
     for doc, p in _dokument(ctx):
-        for nr, rad in _publika_rader(doc, p):
-            for rx, vad in PLATSHALLARE:
-                m = rx.search(rad)
-                if m:
-                    yield fel(doc.path, _nyckel_for_rad(doc, nr), f"rad {nr} innehåller {vad} "
-                              f"från mallen (\"{m.group(0)}\"). Fyll i det riktiga värdet.")
-                    break
+        sedda: set[int] = set()
+        for nr, m in _publika_traffar(doc, p, _PLATSHALLARE_RE, _PLATS_FORFILTER):
+            if nr in sedda:
+                continue
+            sedda.add(nr)
+            vad = next(v for rx, v in PLATSHALLARE if rx.fullmatch(m.group(0)) or rx.search(m.group(0)))
+            yield fel(doc.path, _nyckel_for_rad(doc, nr), f"rad {nr} innehåller {vad} "
+                      f"från mallen (\"{m.group(0)}\"). Fyll i det riktiga värdet.")

@@ -6,7 +6,8 @@ Public API (called by the site build)::
 
 Output (public, under ``site_dir/protokoll/<organ>/<YYYY-MM-DD>/``):
 
-* ``protokoll.pdf``  every justerat meeting that is not ``utdrag``;
+* ``protokoll.pdf``  every justerat meeting that is not ``utdrag`` (justering
+  on or before ``idag``, the site's rule);
 * ``utdrag-<n>.pdf`` every public § of a justerat meeting and of every
   ``utdrag`` meeting (the archive holds extracts of justerade protokoll);
 * ``kallelse.pdf``   every meeting with ``kallelse`` data (kungörelse for
@@ -15,8 +16,9 @@ Output (public, under ``site_dir/protokoll/<organ>/<YYYY-MM-DD>/``):
   ``protokoll-med-bilagor.pdf`` (reading copy, not PDF/A) when there are any.
 
 Internal (under ``arkiv_dir/<organ>/<YYYY-MM-DD>/``, never inside site_dir):
-``protokoll.pdf`` with full sekretess text (marked "OJUSTERAT" while not
-justerat) and ``utdrag-<n>.pdf`` for sekretess §§ and utdrag meetings.
+``protokoll.pdf`` with full sekretess text for every meeting with §§ that is
+not ``utdrag`` (marked "OJUSTERAT" while not justerat), and
+``utdrag-<n>.pdf`` with full text for every sekretess §.
 
 All PDFs are PDF/A-2b + PDF/UA-1, tagged, ``/Lang sv``, rendered by Typst from
 JSON data only, and cached by content hash (``cache_dir``).
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.datum import idag_stockholm
 from generator.model import Arkiv, Organ, Paragraf, Sammantrade
 
 from .data import (Data, kallelse_data, omslag_data, protokoll_data, utdrag_data)
@@ -56,6 +60,8 @@ class PdfStatistik:
     sekunder: float = 0.0       # wall time of rendera_pdfer
     render_sekunder: float = 0.0  # summed Typst time
     varningar: list[str] = field(default_factory=list)
+    borttagna: int = 0          # stale files of ours removed from site_dir
+    publicerade_bilagor: set[Path] = field(default_factory=set, repr=False)
 
     def __str__(self) -> str:
         return (f"PDF: {self.renderade} renderade, {self.cachade} från cache, {self.filer} filer, "
@@ -66,13 +72,23 @@ _MOTOR: Motor | None = None
 _MOTOR_LAS = threading.Lock()
 
 
+_MOTOR_STAT: tuple = ()
+
+
+def _mall_stat() -> tuple:
+    from .motor import MALL_DIR
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                        for p in MALL_DIR.rglob("*") if p.is_file()))
+
+
 def motor() -> Motor:
-    """The process-wide engine (re-created when a template or font changed)."""
-    global _MOTOR
-    from .motor import mall_hash
+    """The process-wide engine (re-created when a template or font file changed)."""
+    global _MOTOR, _MOTOR_STAT
     with _MOTOR_LAS:
-        if _MOTOR is None or _MOTOR.mall_hash != mall_hash(_MOTOR.mall_dir):
+        st = _mall_stat()
+        if _MOTOR is None or st != _MOTOR_STAT:
             _MOTOR = Motor()
+            _MOTOR_STAT = st
         return _MOTOR
 
 
@@ -109,7 +125,7 @@ def _bilaga_mal(fil: str) -> str:
 
 
 def _jobb_for(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path,
-              intern: Path | None) -> list[tuple[Data, Path]]:
+              intern: Path | None, idag: date) -> list[tuple[Data, Path]]:
     ut: list[tuple[Data, Path]] = []
     pub = site / "protokoll" / organ.id / _mappnamn(m)
     ark = intern / organ.id / _mappnamn(m) if intern is not None else None
@@ -121,27 +137,61 @@ def _jobb_for(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path,
         for p in m.paragrafer:
             if not p.ar_sekretess:
                 ut.append((utdrag_data(arkiv, organ, m, p, publik=True), pub / f"utdrag-{p.nummer}.pdf"))
-            if ark is not None:
+            elif ark is not None:  # full text of a sekretess § only internally
                 ut.append((utdrag_data(arkiv, organ, m, p, publik=False), ark / f"utdrag-{p.nummer}.pdf"))
         return ut
-    if m.justering is not None:
+    if _protokoll_publicerat(m, idag):
         ut.append((protokoll_data(arkiv, organ, m, publik=True), pub / "protokoll.pdf"))
-        for p in m.paragrafer:
-            if not p.ar_sekretess:
-                ut.append((utdrag_data(arkiv, organ, m, p, publik=True), pub / f"utdrag-{p.nummer}.pdf"))
+    for p in m.paragrafer:
+        # an omedelbart justerad § is public (own anslag) before the protokoll is
+        if _offentlig_paragraf(m, p, idag):
+            ut.append((utdrag_data(arkiv, organ, m, p, publik=True), pub / f"utdrag-{p.nummer}.pdf"))
     if ark is not None:
         # the full protokoll (OJUSTERAT until justerat) and internal utdrag of sekretess §§
         ut.append((protokoll_data(arkiv, organ, m, publik=False), ark / "protokoll.pdf"))
-        if m.justering is not None:
-            for p in m.paragrafer:
-                if p.ar_sekretess:
-                    ut.append((utdrag_data(arkiv, organ, m, p, publik=False),
-                               ark / f"utdrag-{p.nummer}.pdf"))
+        for p in m.paragrafer:
+            if p.ar_sekretess and (m.justering is not None or p.omedelbart_justerad):
+                ut.append((utdrag_data(arkiv, organ, m, p, publik=False),
+                           ark / f"utdrag-{p.nummer}.pdf"))
     return ut
 
 
-def _publicerad(m: Sammantrade) -> bool:
-    return bool(m.paragrafer) and (m.utdrag or m.justering is not None)
+_KODFILER = ("generator/pdf/data.py", "generator/pdf/markdown.py", "generator/pdf/__init__.py",
+             "generator/markup.py", "generator/datum.py", "generator/model.py")
+
+
+def _kodversion() -> bytes:
+    """Hash of the Python code that turns the model into data (part of the
+    meeting fingerprint, so a code change invalidates the index)."""
+    import markdown as _md
+    rot = Path(__file__).resolve().parents[2]
+    h = hashlib.sha256(_md.__version__.encode())
+    for rel in _KODFILER:
+        f = rot / rel
+        h.update(b"\0" + rel.encode() + b"\0" + (f.read_bytes() if f.is_file() else b""))
+    return h.digest()
+
+
+def _fingeravtryck(kod: bytes, mot: Motor, arkiv: Arkiv, organ: Organ, m: Sammantrade,
+                   med_arkiv: bool, publicerat: tuple) -> str:
+    k = arkiv.kommun
+    h = hashlib.sha256(FORMAT + b"\0index\0" + kod + mot.nyckel(b"").encode())
+    h.update(repr((k.namn, k.webbplats, organ.id, organ.namn, organ.kortnamn, organ.typ,
+                   organ.sidfot, med_arkiv, publicerat)).encode())
+    h.update(repr(m).encode())
+    return h.hexdigest()
+
+
+def _protokoll_publicerat(m: Sammantrade, idag: date) -> bool:
+    """Same rule as the site: an utdrag meeting, or justerat on or before idag."""
+    return bool(m.paragrafer) and (m.utdrag or (m.justering is not None and m.justering.datum <= idag))
+
+
+def _offentlig_paragraf(m: Sammantrade, p: Paragraf, idag: date) -> bool:
+    """A § whose text (utdrag, bilagor) is published."""
+    if p.ar_sekretess:
+        return False
+    return _protokoll_publicerat(m, idag) or (p.omedelbart_justerad and m.datum <= idag)
 
 
 def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
@@ -149,12 +199,14 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
                   framsteg: Framsteg | None = None) -> PdfStatistik:
     """Render every PDF of the archive (see the module doc).
 
-    ``cache_dir`` None disables the cache. ``idag`` is accepted for the
-    build's signature but deliberately unused: a PDF never depends on the
-    build date, so it is byte-identical and cacheable across days.
-    ``framsteg(klara, totalt)`` is called as documents finish.
+    ``cache_dir`` None disables the cache. ``idag`` (default: today in
+    Europe/Stockholm) decides only *whether* a document is published, with
+    the site's rule (justering.datum <= idag; an omedelbart justerad § from
+    the meeting day); no PDF's content depends on it, so PDFs stay
+    byte-identical and cached across days. ``framsteg(klara, totalt)`` is
+    called as documents finish.
     """
-    del idag
+    idag = idag or idag_stockholm()
     t0 = time.perf_counter()
     site = Path(site_dir).resolve()
     intern = Path(arkiv_dir).resolve() if arkiv_dir is not None else None
@@ -166,11 +218,24 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
 
     sammantraden = [(o, m) for o in arkiv.organ.values() for m in o.sammantraden]
     # Build the job list meeting by meeting; identical documents (a public and
-    # an internal copy without sekretess) are rendered once.
+    # an internal copy without sekretess) are rendered once. A meeting whose
+    # model fingerprint is in the cache index, with every PDF cached, is not
+    # even turned into data (warm rebuilds cost a few file copies).
     jobb: list[_Jobb] = []
+    nya_index: list[tuple[str, list[_Jobb], Path, Path | None]] = []
+    kod = _kodversion()
     for organ, m in sammantraden:
+        pub = site / "protokoll" / organ.id / _mappnamn(m)
+        ark = intern / organ.id / _mappnamn(m) if intern is not None else None
+        fp = _fingeravtryck(kod, mot, arkiv, organ, m, intern is not None,
+                            (_protokoll_publicerat(m, idag),
+                             tuple(_offentlig_paragraf(m, p, idag) for p in m.paragrafer)))
+        fran_index = cache.las_index(fp, pub, ark)
+        if fran_index is not None:
+            jobb.extend(_Jobb(b"", mal, k) for k, mal in fran_index)
+            continue
         per_nyckel: dict[str, _Jobb] = {}
-        for data, mal in _jobb_for(arkiv, organ, m, site, intern):
+        for data, mal in _jobb_for(arkiv, organ, m, site, intern, idag):
             b = json_bytes(data)
             k = mot.nyckel(b)
             if k in per_nyckel:
@@ -178,6 +243,7 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
             else:
                 per_nyckel[k] = _Jobb(b, [mal], k)
                 jobb.append(per_nyckel[k])
+        nya_index.append((fp, list(per_nyckel.values()), pub, ark))
 
     totalt = len(jobb)
     klara = 0
@@ -204,6 +270,8 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
             skriv(j, None, traff)
             stat.cachade += 1
             klar()
+        elif not j.data:
+            raise RenderingsFel(f"PDF-cachen ändrades under bygget ({j.nyckel}); bygg igen")
         else:
             missar.append(j)
 
@@ -247,13 +315,39 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
                             klar()
                     fyll()
 
+    for fp, mjobb, pub, ark in nya_index:
+        cache.skriv_index(fp, [(j.nyckel, j.mal) for j in mjobb], pub, ark)
+
     # Bilagor of public §§ and the reading packet.
     for organ, m in sammantraden:
-        if _publicerad(m):
-            _bilagor_och_paket(arkiv, organ, m, site, mot, cache, stat)
+        if any(_offentlig_paragraf(m, p, idag) for p in m.paragrafer):
+            _bilagor_och_paket(arkiv, organ, m, site, mot, cache, stat, idag)
+
+    # A file of ours left from an earlier build in a reused site folder (a §
+    # that became sekretess, a removed bilaga) must not stay published.
+    skrivna = {mal for j in jobb for mal in j.mal}
+    for organ, m in sammantraden:
+        _stada(site / "protokoll" / organ.id / _mappnamn(m), skrivna, stat)
 
     stat.sekunder = time.perf_counter() - t0
     return stat
+
+
+_VARA_PDF = ("protokoll.pdf", "kallelse.pdf", "protokoll-med-bilagor.pdf")
+
+
+def _stada(mapp: Path, skrivna: set[Path], stat: PdfStatistik) -> None:
+    if not mapp.is_dir():
+        return
+    gamla = [f for f in mapp.iterdir() if f.is_file()
+             and (f.name in _VARA_PDF or re.fullmatch(r"utdrag-\d+\.pdf", f.name))]
+    bilagor = mapp / "bilagor"
+    if bilagor.is_dir():
+        gamla += [f for f in bilagor.rglob("*") if f.is_file()]
+    for f in gamla:
+        if f not in skrivna and f not in stat.publicerade_bilagor:
+            f.unlink()
+            stat.borttagna += 1
 
 
 def _sha256_fil(fil: Path) -> str:
@@ -265,13 +359,13 @@ def _sha256_fil(fil: Path) -> str:
 
 
 def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, mot: Motor,
-                       cache: Cache, stat: PdfStatistik) -> None:
+                       cache: Cache, stat: PdfStatistik, idag: date) -> None:
     pub = site / "protokoll" / organ.id / _mappnamn(m)
     kopierade: list[tuple[Paragraf, str, Path, str]] = []   # (§, titel, dest, sha)
     sett: dict[str, str] = {}
     for p in m.paragrafer:
-        if p.ar_sekretess:
-            continue  # bilagor of a sekretess § are never published
+        if not _offentlig_paragraf(m, p, idag):
+            continue  # bilagor of a sekretess (or not yet justerad) § are never published
         for b in p.beslutsunderlag:
             if not b.fil or b.kalla is None:
                 continue
@@ -292,12 +386,14 @@ def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, m
                 sett[rel] = sha
                 stat.bilagor += 1
             kopierade.append((p, ren_text(b.titel), dest, sha))
+    stat.publicerade_bilagor.update(pub / "bilagor" / rel for rel in sett)
     if not sett:
         return
+    stat.publicerade_bilagor.add(pub / "bilagor" / "SHA256SUMS")
     summor = "".join(f"{sha}  {rel}\n" for rel, sha in sorted(sett.items()))
     skriv_atomiskt(pub / "bilagor" / "SHA256SUMS", summor.encode("utf-8"))
 
-    if m.utdrag or m.justering is None:
+    if m.utdrag or not _protokoll_publicerat(m, idag):
         return
     protokoll = pub / "protokoll.pdf"
     pdf_bilagor = [PaketBilaga(t, p.nummer, d, s) for p, t, d, s in kopierade if ar_pdf(d)]
@@ -331,5 +427,6 @@ def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, m
         if not varn:
             cache.spara(nyckel, paket)
         skriv_atomiskt(mal, paket)
+    stat.publicerade_bilagor.add(mal)
     stat.paket += 1
     stat.filer += 1

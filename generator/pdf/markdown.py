@@ -11,12 +11,17 @@ Inline nodes: ``text``, ``strong``, ``em``, ``del``, ``code``, ``br``, ``link``.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
+import threading
 import unicodedata
 import xml.etree.ElementTree as etree
 from urllib.parse import urljoin
 
-from generator.markup import saker_lank, till_trad
+from markdown.treeprocessors import Treeprocessor
+
+from generator.markup import ny_markdown, saker_lank, till_trad  # noqa: F401  (till_trad: same tree)
 
 Nod = dict
 
@@ -196,12 +201,41 @@ def _tabell(t: etree.Element, bas: str | None) -> list[Nod]:
     }]
 
 
+class _Omvandlare(threading.local):
+    """One reusable Markdown instance per thread (creating one per text costs
+    more than converting it). Uses the project's safe Markdown setup."""
+
+    def __init__(self) -> None:
+        self.md = ny_markdown()
+        self.rot: etree.Element | None = None
+        agare = self
+
+        class _Fanga(Treeprocessor):
+            def run(self, root: etree.Element) -> None:
+                agare.rot = root
+
+        self.md.treeprocessors.register(_Fanga(self.md), "anslag_pdf_fanga", -100)
+
+    def trad(self, text: str) -> etree.Element:
+        self.md.reset()
+        self.rot = None
+        self.md.convert(text)
+        return self.rot if self.rot is not None else etree.Element("div")
+
+
+_OMV = _Omvandlare()
+
+
+@functools.lru_cache(maxsize=16384)
+def _noder_json(markdown_text: str, bas_url: str | None) -> str:
+    # ren_text drops \r and control characters (also Markdown's own \x02/\x03
+    # placeholders, so content cannot forge them).
+    return json.dumps(_block(_OMV.trad(ren_text(markdown_text)), bas_url), ensure_ascii=False)
+
+
 def noder(markdown_text: str, bas_url: str | None = None) -> list[Nod]:
     """Markdown source -> block nodes. Relative links are made absolute with
     ``bas_url`` (the kommun's webbplats) or dropped to plain text."""
     if not markdown_text or not markdown_text.strip():
         return []
-    # ren_text drops \r and control characters (also Markdown's own \x02/\x03
-    # placeholders, so content cannot forge them).
-    rot = till_trad(ren_text(markdown_text))
-    return _block(rot, bas_url)
+    return json.loads(_noder_json(markdown_text, bas_url))

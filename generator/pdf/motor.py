@@ -113,13 +113,58 @@ class Cache:
         f.parent.mkdir(parents=True, exist_ok=True)
         skriv_atomiskt(f, pdf)
 
+    # Meeting index: model fingerprint -> [(pdf key, [target])], targets stored
+    # relative to the meeting's public ("pub") or internal ("ark") folder.
+    def _indexfil(self, fp: str) -> Path | None:
+        return self.mapp / "index" / fp[:2] / f"{fp}.json" if self.mapp is not None else None
+
+    def las_index(self, fp: str, pub: Path, ark: Path | None) -> list[tuple[str, list[Path]]] | None:
+        f = self._indexfil(fp)
+        if f is None or not f.is_file():
+            return None
+        try:
+            poster = json.loads(f.read_text("utf-8"))
+            ut: list[tuple[str, list[Path]]] = []
+            for post in poster:
+                mal = []
+                for bas, namn in post["mal"]:
+                    if bas == "ark" and ark is None:
+                        return None
+                    if "/" in namn or "\\" in namn or namn.startswith("."):
+                        return None
+                    mal.append((pub if bas == "pub" else ark) / namn)
+                if self.finns(post["nyckel"]) is None:
+                    return None
+                ut.append((post["nyckel"], mal))
+            return ut
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def skriv_index(self, fp: str, poster: list[tuple[str, list[Path]]], pub: Path,
+                    ark: Path | None) -> None:
+        f = self._indexfil(fp)
+        if f is None:
+            return
+        ut = []
+        for nyckel, mal in poster:
+            rel = []
+            for p in mal:
+                if p.parent == pub:
+                    rel.append(["pub", p.name])
+                elif ark is not None and p.parent == ark:
+                    rel.append(["ark", p.name])
+                else:
+                    return  # unexpected layout: no index, the meeting is simply rebuilt
+            ut.append({"nyckel": nyckel, "mal": rel})
+        skriv_atomiskt(f, json.dumps(ut, ensure_ascii=False).encode("utf-8"))
+
     def rensa(self, aldre_an_dagar: float = 60) -> int:
         """Remove cached PDFs unused for ``aldre_an_dagar`` days."""
         if self.mapp is None:
             return 0
         grans = time.time() - aldre_an_dagar * 86400
         n = 0
-        for f in self.mapp.glob("*/*.pdf"):
+        for f in [*self.mapp.glob("*/*.pdf"), *self.mapp.glob("index/*/*.json")]:
             try:
                 if f.stat().st_mtime < grans:
                     f.unlink()

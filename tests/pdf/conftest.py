@@ -114,7 +114,10 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
                      justerare=["Gertrud Jernberg-Zernig"], beslutande=beslutande,
                      forvaringsplats="Familje- och utbildningsförvaltningen",
                      paragrafer=[_p("fun", d2, 6, "Ojusterat ärende OJUST-CANARY", dnr="2025/00011",
-                                    sektioner=[_beslut("Godkänns.")])])
+                                    sektioner=[_beslut("Godkänns.")]),
+                                 _p("fun", d2, 7, "Brådskande yttrande", dnr="2025/00012",
+                                    sektioner=[_beslut("Yttrandet godkänns.")], omedelbart_justerad=True,
+                                    anslag=Anslagsdatum(d2, date(2025, 3, 27), date(2025, 3, 28)))])
     fun.sammantraden.append(m2)
 
     # Extracts only.

@@ -57,7 +57,8 @@ def test_filer_som_skrivs(byggt):
     # internal archive
     assert (intern / "fun/2025-02-06/protokoll.pdf").is_file()
     assert (intern / "fun/2025-02-06/utdrag-3.pdf").is_file()
-    assert (intern / "fun-au/2025-01-23/utdrag-2.pdf").is_file()
+    assert (intern / "fun/2025-03-06/protokoll.pdf").is_file()
+    assert not (intern / "fun-au").exists()  # utdrag meeting without sekretess: nothing internal
     assert not any(p.is_relative_to(site) for p in intern.rglob("*"))
 
 
@@ -70,7 +71,11 @@ def test_sha256sums_stammer(byggt):
 
 
 def test_ojusterat_bara_i_arkivet(byggt):
-    assert not (byggt["site"] / "protokoll/fun/2025-03-06").exists()
+    # only the omedelbart justerad § 7 is public (own anslag); no protokoll, no § 6
+    pub = byggt["site"] / "protokoll/fun/2025-03-06"
+    assert sorted(p.name for p in pub.iterdir()) == ["utdrag-7.pdf"]
+    t7 = platt(text_av(pub / "utdrag-7.pdf"))
+    assert platt("Brådskande yttrande") in t7 and "OJUSTERAT" not in t7 and "2025-03-28" in t7
     pdf = byggt["intern"] / "fun/2025-03-06/protokoll.pdf"
     text = text_av(pdf)
     assert "OJUSTERAT" in text
@@ -181,8 +186,9 @@ def test_kallelse_och_kungorelse(byggt):
 # ---------------------------------------------------------------- standards
 
 def _alla_dokument(byggt) -> list[Path]:
+    """Every PDF we render with Typst (not the packet, not copied bilagor)."""
     return [p for p in _publika_pdf(byggt["site"]) + _intern_pdf(byggt["intern"])
-            if p.name != "protokoll-med-bilagor.pdf"]
+            if p.name != "protokoll-med-bilagor.pdf" and p.parent.name != "bilagor"]
 
 
 def test_pdfa_och_pdfua_i_xmp(byggt):
@@ -310,9 +316,12 @@ def test_injektion_blir_bokstavlig_text(byggt):
     # rubrik (plain text, not Markdown): every character literally
     assert platt(INJEKTION) in flat
     # body (Markdown: "\\" is an escaped backslash, everything else literal)
+    # in the rubrik, the ingress, the decision, a section heading and its text
     for s in ('#read("/etc/passwd")', "#set page(fill: red)", "$x^2$", "@ref", "<lbl>", "\\u{41}",
-              "# $ @ < > ] [", "<script>alert(1)</script>", "kod #x"):
-        assert text.count(s) >= 3 or flat.count(platt(s)) >= 3, s
+              "# $ @ < > ] ["):
+        assert flat.count(platt(s)) >= 5, s
+    for s in ("<script>alert(1)</script>", "kod #x"):  # raw HTML and code spans stay literal
+        assert platt(s) in flat, s
     passwd = Path("/etc/passwd")
     if passwd.is_file():
         for rad in passwd.read_text(errors="replace").splitlines()[:5]:
@@ -399,11 +408,12 @@ def test_paket_med_bilagor(byggt):
 # ---------------------------------------------------------------- speed
 
 def test_tjugo_sidor_snabbt():
-    from generator.pdf.data import Data  # noqa: F401
-    import sys
-    sys.path.insert(0, str(ROT / "scripts"))
+    import importlib.util
     from importlib.machinery import SourceFileLoader
-    bench = SourceFileLoader("bench_pdf", str(ROT / "scripts" / "bench-pdf")).load_module()
+    laddare = SourceFileLoader("bench_pdf", str(ROT / "scripts" / "bench-pdf"))
+    spec = importlib.util.spec_from_loader("bench_pdf", laddare)
+    bench = importlib.util.module_from_spec(spec)
+    laddare.exec_module(bench)
     arkiv, organ, m = bench.tjugo_sidors_protokoll()
     data = protokoll_data(arkiv, organ, m, publik=True)
     rendera_data(data)  # warm the compiler (fonts)
@@ -413,3 +423,93 @@ def test_tjugo_sidor_snabbt():
     from io import BytesIO
     assert len(PdfReader(BytesIO(pdf)).pages) >= 20
     assert s < 2.0, f"{s:.2f} s"  # target 0.5 s; generous bound for slow CI machines
+
+
+# ---------------------------------------------------------------- the real example archive
+
+@pytest.fixture(scope="module")
+def exempel(tmp_path_factory):
+    innehall = ROT / "content"
+    if not (innehall / "fun" / "2025-02-06").is_dir():
+        pytest.skip("content/fun/2025-02-06 saknas")
+    try:
+        from generator.archive import las_arkiv
+        arkiv, _rapport = las_arkiv(innehall)
+    except ImportError as e:  # pragma: no cover - loader not there yet
+        pytest.skip(f"innehållsladdaren saknas: {e}")
+    assert arkiv is not None
+    tmp = tmp_path_factory.mktemp("exempel")
+    stat = rendera_pdfer(arkiv, tmp / "site", tmp / "arkiv", cache_dir=tmp / "cache")
+    return arkiv, tmp, stat
+
+
+def test_exempelprotokollet(exempel):
+    arkiv, tmp, stat = exempel
+    m = arkiv.sammantrade("fun", date(2025, 2, 6))
+    assert len(m.paragrafer) == 16
+    pdf = tmp / "site" / FUN / "protokoll.pdf"
+    r = PdfReader(pdf)
+    n = len(r.pages)
+    text = text_av(pdf)
+    flat = platt(text)
+    for p in m.paragrafer:
+        assert platt(p.publik_rubrik) in flat, p.publik_rubrik
+        if not p.ar_sekretess:
+            assert (tmp / "site" / FUN / f"utdrag-{p.nummer}.pdf").is_file()
+    assert f"Sida 1({n})" in text and n >= 18
+    for s in ("Hyttan, Centrumhuset, torsdagen den 6 februari 2025 kl 09:00–12:00", "Paragrafer §§ 1–16",
+              "2025-02-07", "2025-03-01", "ANSLAG/BEVIS"):
+        assert platt(s) in flat, s
+    assert sum(1 for t in bokmarken(pdf) if t.startswith("§ ")) == 16
+    # warm rebuild with the same cache renders nothing
+    warm = rendera_pdfer(arkiv, tmp / "site2", tmp / "arkiv2", cache_dir=tmp / "cache")
+    assert warm.renderade == 0
+    assert (tmp / "site2" / FUN / "protokoll.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_markdownnoder_foljer_markup_tradet():
+    """The PDF's reusable Markdown instance gives the same tree as generator.markup."""
+    from generator.markup import till_trad
+    from generator.pdf.markdown import _block, noder
+    text = ("Hej **fet _kursiv_** [länk](/protokoll/fun/) [js](javascript:alert(1)) <b>x</b>\n"
+            "rad  \nbrytning\n\n1. a\n2. b\n    - c\n\n| A | B |\n|--|--:|\n| 1 | 2 |\n\n"
+            "> citat\n\n### Rubrik\n\n    kod\n\n---\n\\# inte rubrik `#kod`")
+    bas = "https://anslagstavla.example.se/"
+    assert noder(text, bas) == _block(till_trad(text), bas)
+    platta = repr(noder(text, bas))
+    assert "javascript" not in platta
+    assert "https://anslagstavla.example.se/protokoll/fun/" in platta
+
+
+def test_gammal_fil_tas_bort_nar_paragraf_blir_sekretess(tmp_path):
+    """Rebuilding into the same site folder must not leave a stale public utdrag."""
+    arkiv = bygg_arkiv(tmp_path)
+    site = tmp_path / "site"
+    rendera_pdfer(arkiv, site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
+    pub = site / FUN
+    assert (pub / "utdrag-2.pdf").is_file() and (pub / "bilagor/kvalitetsrapport-ifo-2024.pdf").is_file()
+    p = arkiv.sammantrade("fun", date(2025, 2, 6)).paragraf(2)
+    p.sekretess = "OSL 26 kap. 1 §"
+    stat = rendera_pdfer(arkiv, site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
+    assert not (pub / "utdrag-2.pdf").exists()
+    assert not (pub / "bilagor").exists() or not any((pub / "bilagor").iterdir())
+    assert not (pub / "protokoll-med-bilagor.pdf").exists()
+    assert stat.borttagna >= 3
+    assert "Kvalitetsrapport IFO 2024" not in text_av(pub / "protokoll.pdf")
+
+
+def test_idag_fore_justeringen(tmp_path):
+    """The site's rule: a protokoll is public from its justering day; an
+    omedelbart justerad § from the meeting day. The PDFs themselves do not
+    depend on idag (same bytes)."""
+    arkiv = bygg_arkiv(tmp_path)
+    cache = tmp_path / "cache"
+    fore = rendera_pdfer(arkiv, tmp_path / "s1", tmp_path / "a1", cache_dir=cache, idag=date(2025, 2, 6))
+    pub = tmp_path / "s1" / FUN
+    assert sorted(p.name for p in pub.iterdir()) == ["kallelse.pdf", "utdrag-4.pdf"]
+    assert (tmp_path / "a1" / "fun/2025-02-06/protokoll.pdf").is_file()
+    assert fore.renderade > 0
+    efter = rendera_pdfer(arkiv, tmp_path / "s2", tmp_path / "a2", cache_dir=cache, idag=date(2025, 2, 7))
+    assert (tmp_path / "s2" / FUN / "protokoll.pdf").is_file()
+    assert (tmp_path / "s2" / FUN / "utdrag-4.pdf").read_bytes() == (pub / "utdrag-4.pdf").read_bytes()
+    assert efter.cachade > 0

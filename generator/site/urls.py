@@ -7,6 +7,7 @@ the page it is written on, so the site works under any base path.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from datetime import date
 from urllib.parse import quote
 
@@ -57,8 +58,13 @@ def kallelse_pdf(oid: str, datum: date) -> str:
 
 
 def bilaga(oid: str, datum: date, fil: str) -> str:
-    """A bilaga is published beside the protokoll at its path in the meeting folder."""
-    return f"protokoll/{oid}/{datum.isoformat()}/{fil.lstrip('/')}"
+    """A bilaga is published beside the protokoll under ``bilagor/`` (as generator.pdf copies it):
+    ``bilagor/x.pdf`` and ``x.pdf`` both become ``.../<datum>/bilagor/x.pdf``."""
+    rel = fil.replace("\\", "/").lstrip("/")
+    if rel.startswith("bilagor/"):
+        rel = rel[len("bilagor/"):]
+    rel = "/".join(d for d in rel.split("/") if d not in ("", ".", ".."))
+    return f"protokoll/{oid}/{datum.isoformat()}/bilagor/{rel}"
 
 
 def arende(dnr: str) -> str:
@@ -82,12 +88,26 @@ def webbadress(sokvag: str) -> str:
 def relativ(fran: str, till: str) -> str:
     """Link from the page at ``fran`` (a directory path) to the site path ``till``."""
     till, _, ankare = till.partition("#")
-    bas = fran if (fran == "" or fran.endswith("/")) else posixpath.dirname(fran) + "/"
-    r = posixpath.relpath("/" + (till or ""), "/" + bas)
-    if till == "" or till.endswith("/"):
-        r = "./" if r == "." else r + "/"
-    r = webbadress(r)
+    r = _relativ(fran, till)
     return f"{r}#{ankare}" if ankare else r
+
+
+@lru_cache(maxsize=65536)
+def _relativ(fran: str, till: str) -> str:
+    bas = fran if (fran == "" or fran.endswith("/")) else posixpath.dirname(fran) + "/"
+    a = [x for x in bas.split("/") if x]
+    katalog = till == "" or till.endswith("/")
+    b = [x for x in till.split("/") if x]
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    delar = [".."] * (len(a) - i) + b[i:]
+    r = "/".join(delar)
+    if katalog:
+        r = (r + "/") if r else "./"
+    elif not r:
+        r = "./"
+    return webbadress(r)
 
 
 def absolut(webbplats: str, sokvag: str) -> str:

@@ -1,0 +1,333 @@
+"""``anslag bygg``: validate, build the site (MkDocs + plugin), PDFs, search, then swap in.
+
+The new site is written to a staging folder beside ``ut`` and swapped in with
+one rename only when every step succeeded, so a failed build leaves ``ut``
+exactly as it was.
+
+Incremental builds: when ``ut`` holds a previous build made with the same
+theme and generator code, the staging folder starts as a copy of ``ut`` made
+of hard links and MkDocs runs ``dirty``: a page is rendered only when its
+generated source (kept under ``<ut.parent>/.cache/anslag-<ut.name>/sidor``)
+changed. Every file that is rewritten is unlinked first (see the plugin), so
+the previous build is never modified through a shared link. Files of the
+previous build that this build no longer produces are removed before the swap.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import fcntl
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from .datum import idag_stockholm
+
+ROT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = ROT / "mkdocs.yml"
+CACHE_VERSION = "1"
+
+
+def _fel(text: str) -> None:
+    print(f"anslag bygg: {text}", file=sys.stderr)
+
+
+def _mkdocs_yml() -> Path:
+    kandidater = [Path.cwd() / "mkdocs.yml", MKDOCS_YML]
+    for k in kandidater:
+        if k.is_file() and "anslagstavla" in k.read_text(encoding="utf-8"):
+            return k
+    raise FileNotFoundError("hittar ingen mkdocs.yml med pluginet anslagstavla")
+
+
+def fingeravtryck(mkdocs_yml: Path, pdf: bool) -> str:
+    """Everything besides the content that shapes every page: if it changes, build everything."""
+    import material
+    import mkdocs
+    h = hashlib.sha256()
+    h.update(f"{CACHE_VERSION}|{mkdocs.__version__}|{getattr(material, '__version__', '')}|"
+             f"pdf={pdf}\n".encode())
+    h.update(mkdocs_yml.read_bytes())
+    bas = mkdocs_yml.parent
+    filer = [p for p in (bas / "theme").rglob("*")
+             if p.is_file() and "pdf" not in p.relative_to(bas / "theme").parts[:1]]
+    filer += sorted((ROT / "generator" / "site").glob("*.py"))
+    filer += [ROT / "generator" / "markup.py", ROT / "generator" / "datum.py",
+              ROT / "generator" / "anslagstavla.py", ROT / "generator" / "model.py"]
+    for p in sorted(set(filer)):
+        if p.is_file():
+            h.update(str(p.relative_to(bas) if p.is_relative_to(bas) else p.name).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _lanka_kopia(fran: Path, till: Path) -> None:
+    """Copy a tree as hard links (``cp -al``; falls back to Python, then to copies)."""
+    if shutil.which("cp"):
+        r = subprocess.run(["cp", "-al", str(fran), str(till)], capture_output=True)
+        if r.returncode == 0:
+            return
+        shutil.rmtree(till, ignore_errors=True)
+    for dirpath, _dirs, filer in os.walk(fran):
+        rel = Path(dirpath).relative_to(fran)
+        (till / rel).mkdir(parents=True, exist_ok=True)
+        for namn in filer:
+            k = Path(dirpath) / namn
+            m = till / rel / namn
+            try:
+                os.link(k, m)
+            except OSError:
+                shutil.copy2(k, m)
+
+
+def _rensa_gamla(site: Path, behall: set[str], start_ns: int) -> int:
+    """Remove files of the previous build (older than this build) that it no longer produces.
+    Pagefind manages its own folder; everything written by this build is newer."""
+    borta = 0
+    rot = str(site)
+    for dirpath, dirs, filer in os.walk(rot, topdown=False):
+        if dirpath == rot:
+            dirs[:] = [d for d in dirs if d != "pagefind"]
+        rel_dir = os.path.relpath(dirpath, rot)
+        if rel_dir == "pagefind" or rel_dir.startswith("pagefind" + os.sep):
+            continue
+        tog_bort = False
+        for namn in filer:
+            rel = namn if rel_dir == "." else f"{rel_dir}/{namn}".replace(os.sep, "/")
+            if rel in behall:
+                continue
+            p = os.path.join(dirpath, namn)
+            if os.stat(p).st_mtime_ns < start_ns:
+                os.unlink(p)
+                borta += 1
+                tog_bort = True
+        if tog_bort and dirpath != rot:
+            try:
+                os.rmdir(dirpath)  # only succeeds when empty
+            except OSError:
+                pass
+    return borta
+
+
+def _ta_bort_senare(mapp: Path) -> None:
+    """Remove a finished-with tree without making the build wait for it."""
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(mapp)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    except OSError:
+        shutil.rmtree(mapp, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _byt(ny: Path, ut: Path) -> None:
+    """Put ``ny`` at ``ut``: an atomic exchange where the kernel offers it."""
+    if not ut.exists():
+        os.rename(ny, ut)
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+        renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                              ctypes.c_uint]
+        AT_FDCWD = -100
+        if renameat2(AT_FDCWD, os.fsencode(ny), AT_FDCWD, os.fsencode(ut), _RENAME_EXCHANGE) == 0:
+            _ta_bort_senare(ny)   # now holds the previous site
+            return
+    except (AttributeError, OSError):
+        pass
+    gammal = ut.with_name(f".{ut.name}.gammal-{os.getpid()}")
+    os.rename(ut, gammal)
+    os.rename(ny, ut)
+    _ta_bort_senare(gammal)
+
+
+class _MkdocsLogg(logging.Handler):
+    """MkDocs' warnings and errors to stderr; its chatter only when not quiet."""
+
+    def __init__(self, tyst: bool) -> None:
+        super().__init__(logging.INFO if not tyst else logging.WARNING)
+        self.tyst = tyst
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if "'dirty' build" in msg or record.name.startswith("mkdocs.plugins.anslagstavla"):
+            return  # the plugin's diagnostics were already printed by the build
+        if record.levelno >= logging.WARNING:
+            print(f"mkdocs: {msg}", file=sys.stderr)
+        elif not self.tyst and record.levelno >= logging.INFO and "Documentation built" in msg:
+            print(f"Webbplatsen: {msg.replace('Documentation built in', 'byggd på')}")
+
+
+def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
+                   cache: Path | None = None, dirty: bool = False, tyst: bool = True,
+                   sok: bool = True, mkdocs_yml: Path | None = None):
+    """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _MkdocsLogg(tyst)
+    gammal_niva = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        config = load_config(str(mkdocs_yml or _mkdocs_yml()), site_dir=str(site_dir))
+        plugin = config.plugins["anslagstavla"]
+        plugin.arkiv = arkiv
+        plugin.idag = idag
+        plugin.dirty = dirty
+        plugin.config.pdf = pdf
+        plugin.config.sok = sok
+        plugin.config.cache = str(cache) if cache else ""
+        if cache is not None:
+            plugin.md_cache = _las_md_cache(cache)
+        for env in ("ANSLAG_IDAG", "ANSLAG_PDF", "ANSLAG_SOK", "ANSLAG_CACHE", "ANSLAG_INNEHALL"):
+            os.environ.pop(env, None)   # explicit arguments win over the environment here
+        build(config, dirty=dirty)
+        if cache is not None and plugin.webbplats is not None:
+            w = plugin.webbplats
+            _spara_md_cache(cache, {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
+        return plugin
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(gammal_niva)
+        logger.propagate = True
+
+
+def _las_md_cache(cache: Path) -> dict[str, str]:
+    try:
+        with open(cache / "markdown.pickle", "rb") as fh:
+            d = pickle.load(fh)
+        return d if isinstance(d, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def _spara_md_cache(cache: Path, d: dict[str, str]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / "markdown.pickle.tmp"
+    with open(tmp, "wb") as fh:
+        pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, cache / "markdown.pickle")
+
+
+def _saknade_pdf(plugin, site: Path) -> list[str]:
+    """PDF links of the site whose file the PDF stage did not write."""
+    from .site import urls
+    w = plugin.webbplats
+    saknas = []
+    for o in w.organ:
+        for m in o.sammantraden:
+            vagar = []
+            if w.protokoll_pdf_finns(m):
+                vagar.append(urls.protokoll_pdf(o.id, m.datum))
+            if w.kallelse_pdf_finns(m):
+                vagar.append(urls.kallelse_pdf(o.id, m.datum))
+            vagar += [urls.utdrag_pdf(o.id, m.datum, p.nummer) for p in m.paragrafer
+                      if w.utdrag_pdf_finns(m, p)]
+            saknas += [v for v in vagar if not (site / v).is_file()]
+    return saknas
+
+
+def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,
+         tyst: bool = False) -> int:
+    """Validate, build site + PDFs + search into ``ut``. Returns the exit code."""
+    from .archive import las_arkiv
+
+    t0 = time.perf_counter()
+    idag = idag or idag_stockholm()
+    innehall, ut, arkiv_dir = Path(innehall), Path(ut).absolute(), Path(arkiv_dir).absolute()
+
+    arkiv, rapport = las_arkiv(innehall)
+    for d in rapport.sorterade():
+        print(str(d), file=sys.stderr)
+    if arkiv is None or rapport.har_fel:
+        _fel(f"{rapport.antal('fel')} fel i innehållet; inget byggdes och {ut} är oförändrad.")
+        return 1
+    if arkiv_dir == ut or arkiv_dir.is_relative_to(ut) or ut.is_relative_to(arkiv_dir):
+        _fel(f"arkivmappen {arkiv_dir} får inte ligga i webbplatsmappen {ut} eller tvärtom.")
+        return 2
+
+    rendera_pdfer = None
+    if not utan_pdf:
+        try:
+            from .pdf import rendera_pdfer
+        except ImportError:
+            if not tyst:
+                print("PDF-modulen finns inte; bygger utan PDF:er.", file=sys.stderr)
+    pdf = rendera_pdfer is not None
+
+    ut.parent.mkdir(parents=True, exist_ok=True)
+    cache = ut.parent / ".cache" / f"anslag-{ut.name}"
+    cache.mkdir(parents=True, exist_ok=True)
+    las = open(cache / "lock", "w")
+    try:
+        fcntl.flock(las, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        _fel(f"ett annat bygge av {ut} pågår.")
+        las.close()
+        return 1
+
+    staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
+    for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
+        shutil.rmtree(rest, ignore_errors=True)  # left by an interrupted build (we hold the lock)
+    try:
+        start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
+        mkdocs_yml = _mkdocs_yml()
+        avtryck = fingeravtryck(mkdocs_yml, pdf)
+        avtrycksfil = cache / "fingeravtryck"
+        inkrementell = (ut.is_dir() and avtrycksfil.is_file()
+                        and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())
+        if inkrementell:
+            _lanka_kopia(ut, staging)
+        else:
+            staging.mkdir(parents=True)
+            shutil.rmtree(cache / "sidor", ignore_errors=True)
+            avtrycksfil.unlink(missing_ok=True)
+
+        plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache, dirty=inkrementell,
+                                tyst=tyst, mkdocs_yml=mkdocs_yml)
+        if not tyst:
+            print(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
+                  f"{' (inkrementellt)' if inkrementell else ''}")
+
+        if rendera_pdfer is not None:
+            stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
+                                 cache_dir=cache / "pdf", idag=idag)
+            for v in getattr(stat, "varningar", []) or []:
+                print(f"varning: {v}", file=sys.stderr)
+            if not tyst:
+                print(stat)
+            for s in _saknade_pdf(plugin, staging):
+                print(f"{s}: varning: pdf: länkad från webbplatsen men skapades inte.",
+                      file=sys.stderr)
+
+        if inkrementell:
+            _rensa_gamla(staging, plugin.utfiler, start_ns)
+        _byt(staging, ut)
+        avtrycksfil.write_text(avtryck)
+    except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(e, KeyboardInterrupt):
+            _fel("avbrutet; webbplatsen är oförändrad.")
+            return 130
+        _fel(f"bygget misslyckades ({type(e).__name__}: {e}); {ut} är oförändrad.")
+        return 1
+    finally:
+        fcntl.flock(las, fcntl.LOCK_UN)
+        las.close()
+    if not tyst:
+        print(f"Klart: {ut} ({time.perf_counter() - t0:.1f} s, idag {idag.isoformat()}).")
+    return 0

@@ -1,0 +1,388 @@
+"""Feeds and open data: Atom, iCalendar, JSON per meeting, CSV of public §§.
+
+Everything is built from the public view (``Webbplats.arkiv``), never from the
+raw model, and is deterministic for a given archive and day (no wall-clock
+timestamps), so unchanged input gives byte-identical output.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Iterator
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
+from zoneinfo import ZoneInfo
+
+from ..datum import langt
+from ..markup import till_html
+from ..model import Organ, Paragraf, Sammantrade
+from . import urls
+from .html import _HANDELSE, _SCHEMA, avvapna, spann
+from .sidor import Webbplats
+from .tavla import alla_anslag
+
+STHLM = ZoneInfo("Europe/Stockholm")
+
+
+def _x(s: object) -> str:
+    return avvapna(xml_escape(str(s), {'"': "&quot;"}))
+
+
+def _rfc3339(d: date, t: time = time(0, 0)) -> str:
+    return datetime.combine(d, t, STHLM).isoformat()
+
+
+# ------------------------------------------------------------------ Atom
+
+def atom(w: Webbplats, organ: Organ | None = None) -> bytes:
+    """One entry per anslag that has been put up (newest first)."""
+    k = w.kommun
+    webb = k.webbplats
+    sokvag = urls.organ_flode(organ.id) if organ else urls.ANSLAG_XML
+    anslag = [an for an in alla_anslag(w.arkiv)
+              if an.datum.uppsatt <= w.idag and (organ is None or an.organ.id == organ.id)]
+    anslag.sort(key=lambda an: (an.datum.uppsatt, an.id), reverse=True)
+    anslag = anslag[:200]
+    titel = f"Anslag – {organ.namn}" if organ else f"Anslagstavla – {k.namn}"
+    uppdaterad = anslag[0].datum.uppsatt if anslag else date(2000, 1, 1)
+    ut = ['<?xml version="1.0" encoding="utf-8"?>',
+          '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+          f"<id>{_x(urls.absolut(webb, sokvag))}</id>",
+          f"<title>{_x(titel)}</title>",
+          f"<updated>{_rfc3339(uppdaterad)}</updated>",
+          f'<link rel="self" type="application/atom+xml" href="{_x(urls.absolut(webb, sokvag))}"/>',
+          f'<link rel="alternate" type="text/html" href="{_x(urls.absolut(webb, urls.TAVLA))}"/>',
+          f"<author><name>{_x(k.namn)}</name></author>"]
+    for an in anslag:
+        ut.append(_atom_entry(w, an))
+    ut.append("</feed>")
+    return ("\n".join(ut) + "\n").encode("utf-8")
+
+
+def _atom_entry(w: Webbplats, an) -> str:
+    webb = w.kommun.webbplats
+    m, o = an.sammantrade, an.organ
+    nummer = [p.nummer for p in an.paragrafer]
+    if an.omedelbart:
+        p = an.paragrafer[0]
+        lank = urls.absolut(webb, urls.paragraf(o.id, m.datum, p.nummer))
+        titel = f"{o.namn} {m.datum.isoformat()} {spann(nummer)} {p.publik_rubrik} (omedelbart justerad)"
+    else:
+        lank = urls.absolut(webb, urls.sammantrade(o.id, m.datum))
+        titel = f"{o.namn} {m.datum.isoformat()}: protokollet är justerat"
+    d = an.datum
+    rader = [f"<p>{_x(o.namn)}, sammanträde {_x(langt(m.datum))}. "
+             f"Justerat {d_iso(an.justeringsdatum)}. Anslaget uppsatt {d_iso(d.uppsatt)}, "
+             f"sista dag för överklagande {d_iso(d.sista_dag)}, anslaget tas ned "
+             f"{d_iso(d.nedtas)}. Förvaringsplats: {_x(an.forvaringsplats or '–')}.</p>",
+             "<ul>"]
+    for p in an.paragrafer:
+        rad = f"§ {p.nummer} {_x(p.publik_rubrik)}"
+        if not p.ar_sekretess and p.beslut and p.beslut.text:
+            rad += f": {_x(_kort(html.unescape(_ren_text(p.beslut.text))))}"
+        rader.append(f"<li>{rad}</li>")
+    rader.append("</ul>")
+    innehall = "".join(rader)
+    return ("<entry>"
+            f"<id>{_x(lank)}#anslag-{_x(an.id)}</id>"
+            f"<title>{_x(titel)}</title>"
+            f"<updated>{_rfc3339(d.uppsatt)}</updated>"
+            f"<published>{_rfc3339(d.uppsatt)}</published>"
+            f'<link rel="alternate" type="text/html" href="{_x(lank)}"/>'
+            f'<content type="html">{_x(innehall)}</content>'
+            "</entry>")
+
+
+def d_iso(d: date) -> str:
+    return d.isoformat()
+
+
+def _kort(text: str, n: int = 300) -> str:
+    t = " ".join(re.sub(r"[*_`#>\[\]]", "", text).split())
+    return t if len(t) <= n else t[: n - 1].rstrip() + "…"
+
+
+# ------------------------------------------------------------------ iCalendar
+
+_VTIMEZONE = """BEGIN:VTIMEZONE
+TZID:Europe/Stockholm
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+END:STANDARD
+END:VTIMEZONE"""
+
+_TID = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*[-–—]\s*(\d{1,2})[:.](\d{2}))?")
+
+
+def _ics_text(s: str) -> str:
+    # calendar apps may render HTML in text fields: no angle brackets or script schemes
+    s = s.replace("<", "‹").replace(">", "›")
+    s = _SCHEMA.sub(lambda m: m.group(1) + "\uff1a", s)
+    s = _HANDELSE.sub(lambda m: m.group(1) + "\uff1d", s)
+    return (s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _vik(rad: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1)."""
+    b = rad.encode("utf-8")
+    if len(b) <= 75:
+        return rad
+    delar, start, grans = [], 0, 75
+    while start < len(b):
+        slut = min(start + grans, len(b))
+        while slut < len(b) and (b[slut] & 0xC0) == 0x80:  # do not split a UTF-8 sequence
+            slut -= 1
+        delar.append(b[start:slut].decode("utf-8"))
+        start, grans = slut, 74
+    return "\r\n ".join(delar)
+
+
+def ics(w: Webbplats) -> bytes:
+    webb = w.kommun.webbplats
+    vard = urlsplit(webb).hostname or "anslagstavla"
+    stamp = datetime.combine(w.idag, time(0, 0)).strftime("%Y%m%dT%H%M%SZ")
+    rader = ["BEGIN:VCALENDAR", "VERSION:2.0",
+             "PRODID:-//Anslagstavlan//Sammanträden//SV",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{_ics_text('Sammanträden – ' + w.kommun.namn)}",
+             "X-WR-TIMEZONE:Europe/Stockholm"]
+    rader += _VTIMEZONE.split("\n")
+    for o in w.organ:
+        for m in sorted(o.sammantraden, key=lambda m: m.datum):
+            if m.utdrag:
+                continue
+            rader += _vevent(w, o, m, vard, stamp)
+    rader.append("END:VCALENDAR")
+    return ("\r\n".join(_vik(r) for r in rader) + "\r\n").encode("utf-8")
+
+
+def _vevent(w: Webbplats, o: Organ, m: Sammantrade, vard: str, stamp: str) -> list[str]:
+    ut = ["BEGIN:VEVENT", f"UID:{o.id}-{m.datum.isoformat()}@{vard}", f"DTSTAMP:{stamp}"]
+    t = _TID.search(m.tid or "")
+    if t:
+        h1, m1 = int(t.group(1)), int(t.group(2))
+        start = datetime.combine(m.datum, time(min(h1, 23), min(m1, 59)))
+        ut.append(f"DTSTART;TZID=Europe/Stockholm:{start:%Y%m%dT%H%M%S}")
+        if t.group(3):
+            slut = datetime.combine(m.datum, time(min(int(t.group(3)), 23), min(int(t.group(4)), 59)))
+            if slut > start:
+                ut.append(f"DTEND;TZID=Europe/Stockholm:{slut:%Y%m%dT%H%M%S}")
+    else:
+        ut.append(f"DTSTART;VALUE=DATE:{m.datum:%Y%m%d}")
+        ut.append(f"DTEND;VALUE=DATE:{m.datum + timedelta(days=1):%Y%m%d}")
+    ut.append(f"SUMMARY:{_ics_text(o.namn + ' sammanträder')}")
+    if m.plats:
+        ut.append(f"LOCATION:{_ics_text(m.plats)}")
+    if m.paragrafer:
+        beskr = "Ärenden: " + "; ".join(f"§ {p.nummer} {p.publik_rubrik}" for p in m.paragrafer)
+    elif m.kallelse and m.kallelse.arenden:
+        beskr = "Ärenden: " + "; ".join(x.rubrik for x in m.kallelse.arenden)
+    else:
+        beskr = ""
+    if beskr:
+        ut.append(f"DESCRIPTION:{_ics_text(beskr)}")
+    ut.append(f"URL:{urls.absolut(w.kommun.webbplats, urls.sammantrade(o.id, m.datum))}")
+    ut.append("STATUS:CONFIRMED")
+    ut.append("END:VEVENT")
+    return ut
+
+
+# ------------------------------------------------------------------ JSON, CSV
+
+def _ref_json(w: Webbplats, r) -> dict:
+    d = {"text": r.text}
+    if r.nyckel and w.publikt.finns(r.nyckel):
+        oid, dt, n = r.nyckel
+        d["url"] = urls.absolut(w.kommun.webbplats, urls.paragraf(oid, dt, n))
+    return d
+
+
+def _paragraf_json(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf) -> dict:
+    webb = w.kommun.webbplats
+    d: dict = {"paragraf": p.nummer, "rubrik": p.publik_rubrik,
+               "url": urls.absolut(webb, urls.paragraf(o.id, m.datum, p.nummer))}
+    if p.ar_sekretess:
+        d["sekretess"] = p.sekretess
+        return d
+    d["dnr"] = p.dnr
+    d["omedelbart_justerad"] = p.omedelbart_justerad
+    if p.anslag:
+        d["anslag"] = _anslag_json(p.anslag)
+    d["beredning"] = [_ref_json(w, r) for r in p.beredning]
+    d["vidare_behandling"] = [_ref_json(w, r) for r in p.vidare_behandling]
+    d["hanvisningar"] = [_ref_json(w, r) for r in p.hanvisningar]
+    if p.ingress:
+        d["ingress"] = _text_json(p.ingress)
+    d["sektioner"] = [{"rubrik": s.rubrik, **_text_json(s.text), "beslut": s.ar_beslut}
+                      for s in p.sektioner]
+    bu = []
+    for b in p.beslutsunderlag:
+        x: dict = {"titel": b.titel}
+        if b.fil and b.kalla:
+            x["url"] = urls.absolut(webb, urls.bilaga(o.id, m.datum, b.fil))
+            if b.sha256:
+                x["sha256"] = b.sha256
+        bu.append(x)
+    d["beslutsunderlag"] = bu
+    d["expedieras"] = list(p.expedieras)
+    d["jav"] = list(p.jav)
+    d["reservationer"] = list(p.reservationer)
+    if p.omrostning:
+        d["omrostning"] = {"ja": list(p.omrostning.ja), "nej": list(p.omrostning.nej),
+                           "avstar": list(p.omrostning.avstar)}
+    return d
+
+
+def _anslag_json(a) -> dict:
+    return {"uppsatt": a.uppsatt.isoformat(), "sista_dag_for_overklagande": a.sista_dag.isoformat(),
+            "nedtas": a.nedtas.isoformat()}
+
+
+def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
+    webb = w.kommun.webbplats
+    d: dict = {
+        "organ": {"id": o.id, "namn": o.namn, "kortnamn": o.kortnamn, "typ": o.typ},
+        "datum": m.datum.isoformat(), "url": urls.absolut(webb, urls.sammantrade(o.id, m.datum)),
+        "utdrag": m.utdrag,
+        "protokoll_publicerat": bool(m.paragrafer) and (o.id, m.datum) not in w.publikt.ej_justerade,
+        "tid": m.tid, "plats": m.plats, "ordforande": m.ordforande, "sekreterare": m.sekreterare,
+        "justerare": list(m.justerare),
+        "beslutande": [{"namn": p.namn, "parti": p.parti,
+                        "ersatter": ({"namn": p.ersatter.namn, "parti": p.ersatter.parti}
+                                     if p.ersatter else None)} for p in m.beslutande],
+        "ersattare": [{"namn": p.namn, "parti": p.parti} for p in m.ersattare],
+        "ovriga": list(m.ovriga),
+        "kallelse": ({"datum": m.kallelse.datum.isoformat(),
+                      "arenden": [{"rubrik": x.rubrik, "dnr": x.dnr} for x in m.kallelse.arenden]}
+                     if m.kallelse else None),
+        "justering": ({"datum": m.justering.datum.isoformat(), "plats": m.justering.plats}
+                      if m.justering else None),
+        "anslag": _anslag_json(m.anslag) if m.anslag else None,
+        "forvaringsplats": m.forvaringsplats,
+        "text": _text_json(m.text) if m.text else None,
+        "rattelser": [{"datum": r.datum.isoformat(), "orsak": r.orsak} for r in m.rattelser],
+        "paragrafer": [_paragraf_json(w, o, m, p) for p in m.paragrafer],
+    }
+    if w.protokoll_pdf_finns(m):
+        d["protokoll_pdf"] = urls.absolut(webb, urls.protokoll_pdf(o.id, m.datum))
+    return _json(d)
+
+
+def _json(d) -> bytes:
+    """UTF-8 JSON; <, > and & as \\u escapes so no markup appears in the bytes."""
+    t = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+    return (_JSON_FARLIGT.sub(_json_ersatt, t) + "\n").encode("utf-8")
+
+
+_JSON_FARLIGT = re.compile(r"[<>&]|(?:javascript|vbscript|data|livescript)\s*:|\bon[a-z]+\s*=",
+                           re.I)
+_JSON_TECKEN = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", ":": "\\u003a", "=": "\\u003d"}
+
+
+def _json_ersatt(m: re.Match) -> str:
+    t = m.group(0)
+    return _JSON_TECKEN[t] if len(t) == 1 else t[:-1] + _JSON_TECKEN[t[-1]]
+
+
+_W: list = []   # the Webbplats whose Markdown cache the helpers below use
+
+
+def _sakert(markdown_text: str) -> str:
+    return _W[0].sakert(markdown_text) if _W else avvapna(till_html(markdown_text))
+
+
+def _ren_text(markdown_text: str) -> str:
+    """Plain text of content Markdown, rendered safely: tags removed, the characters
+    <, > and & kept as HTML entities (raw HTML never appears in any output)."""
+    h = _sakert(markdown_text)
+    h = re.sub(r"</(p|li|h[1-6]|tr|table|ul|ol|blockquote)>", "\n", h)
+    t = avvapna(re.sub(r"<[^>]*>", "", h))
+    return "\n".join(x.strip() for x in t.strip().splitlines() if x.strip())
+
+
+def _text_json(markdown_text: str) -> dict:
+    """Content text for open data: safe HTML (as on the site) and plain text."""
+    return {"html": _sakert(markdown_text), "text": html.unescape(_ren_text(markdown_text))}
+
+
+def sammantraden_json(w: Webbplats) -> bytes:
+    webb = w.kommun.webbplats
+    lista = [{"organ": o.id, "datum": m.datum.isoformat(),
+              "url": urls.absolut(webb, urls.sammantrade(o.id, m.datum)),
+              "json": urls.absolut(webb, urls.sammantrade_json(o.id, m.datum))}
+             for o in w.organ for m in sorted(o.sammantraden, key=lambda m: m.datum)]
+    return _json({"kommun": w.kommun.namn, "sammantraden": lista})
+
+
+def paragrafer_csv(w: Webbplats) -> bytes:
+    webb = w.kommun.webbplats
+    buf = io.StringIO()
+    wr = csv.writer(buf, lineterminator="\r\n")
+    wr.writerow(["organ", "organ_namn", "datum", "paragraf", "dnr", "rubrik", "beslut", "url"])
+    for o in w.organ:
+        for m in sorted(o.sammantraden, key=lambda m: m.datum):
+            for p in m.paragrafer:
+                if p.ar_sekretess:
+                    continue
+                b = p.beslut
+                wr.writerow([o.id, o.namn, m.datum.isoformat(), p.nummer, _csv(p.dnr or ""),
+                             _csv(p.rubrik), _ren_text(b.text) if b else "",
+                             urls.absolut(webb, urls.paragraf(o.id, m.datum, p.nummer))])
+    return buf.getvalue().encode("utf-8")
+
+
+def _csv(text: str) -> str:
+    """Text for the CSV like on the site: <, > and & as entities, script-looking text defanged."""
+    return avvapna(html.escape(text, quote=False))
+
+
+def robots(w: Webbplats) -> bytes:
+    return (f"User-agent: *\nAllow: /\nSitemap: {urls.absolut(w.kommun.webbplats, 'sitemap.xml')}\n"
+            ).encode("utf-8")
+
+
+def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
+    """Every generated non-page file: (site path, bytes)."""
+    _W[:] = [w]
+    yield urls.ANSLAG_XML, atom(w)
+    for o in w.organ:
+        yield urls.organ_flode(o.id), atom(w, o)
+    yield urls.ICS, ics(w)
+    yield urls.CSV, paragrafer_csv(w)
+    yield urls.SAMMANTRADEN_JSON, sammantraden_json(w)
+    for o in w.organ:
+        for m in o.sammantraden:
+            yield urls.sammantrade_json(o.id, m.datum), sammantrade_json(w, o, m)
+    yield "robots.txt", robots(w)
+
+
+def bilagor(w: Webbplats):
+    """(site path, source path) of every bilaga of a public paragraph."""
+    sedda = set()
+    for o in w.organ:
+        for m in o.sammantraden:
+            for p in m.paragrafer:
+                if p.ar_sekretess:
+                    continue
+                for b in p.beslutsunderlag:
+                    if b.fil and b.kalla:
+                        s = urls.bilaga(o.id, m.datum, b.fil)
+                        if s not in sedda:
+                            sedda.add(s)
+                            yield s, b.kalla

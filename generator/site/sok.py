@@ -1,0 +1,72 @@
+"""Search with Pagefind, in Swedish, one index ("bucket") per meeting year.
+
+Only the page body marked ``data-pagefind-body`` is indexed (never the
+navigation). Meeting and paragraph pages go to the bucket of their year, the
+handful of other searchable pages to ``allmant``; the search page merges all
+buckets in the browser. After a small change only the buckets whose pages were
+rewritten are indexed again, which keeps a rebuild far below a full build.
+Everything is served from the site itself, so search works without any other
+host.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .sidor import ALLMANT, Sida
+
+KATALOG = "pagefind"
+
+
+def _glob(bucket: str) -> str:
+    if bucket == ALLMANT:
+        return "{overklaga/index.html,data/index.html,protokoll/*/index.html}"
+    return f"protokoll/*/{bucket}-*/**/index.html"
+
+
+def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: list[str],
+             allt: bool = True) -> list[str]:
+    """(Re)build the Pagefind bundles under ``site/pagefind/<bucket>/``.
+
+    ``sidor`` maps dest_uri -> page, ``skrivna`` the dest_uris rendered in this
+    build. Returns the buckets that were indexed.
+    """
+    rot = site / KATALOG
+    rot.mkdir(parents=True, exist_ok=True)
+    for gammal in rot.iterdir():
+        if gammal.name not in buckets:
+            shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
+    andrade = {sidor[d].sok for d in skrivna if d in sidor and sidor[d].sok}
+    att_gora = [b for b in buckets
+                if allt or b in andrade or not (rot / b / "pagefind-entry.json").exists()]
+    for b in att_gora:
+        ut = rot / b
+        if ut.exists():
+            shutil.rmtree(ut)  # unlink, never rewrite in place (the folder may hold hard links)
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", _glob(b),
+               "--output-subdir", f"{KATALOG}/{b}", "--force-language", "sv", "--silent"]
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"Pagefind misslyckades för {b}: {r.stderr.strip() or r.stdout.strip()}")
+        if not (ut / "pagefind-entry.json").exists():
+            # a bucket without searchable pages still needs a valid (empty) bundle
+            _tom_bundle(site, ut, b)
+    return att_gora
+
+
+def _tom_bundle(site: Path, ut: Path, bucket: str) -> None:
+    """Pagefind writes nothing when no page matched; index an empty placeholder page."""
+    tmp = site / KATALOG / f".tom-{bucket}"
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "index.html").write_text(
+        '<!doctype html><html lang="sv"><head><title>-</title></head>'
+        '<body><main data-pagefind-body data-pagefind-ignore="all"></main></body></html>',
+        encoding="utf-8")
+    try:
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--output-path",
+                        str(ut), "--force-language", "sv", "--silent"], check=True,
+                       capture_output=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

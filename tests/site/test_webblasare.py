@@ -1,0 +1,110 @@
+"""The built example site in a real browser (Debian's Chromium via Playwright)."""
+from __future__ import annotations
+
+import pytest
+
+ANSLAG = "#anslag-fun-2025-02-06"
+PARAGRAF = "protokoll/fun/2025-02-06/3/"
+
+
+def _oppna(sida, url: str, klocka: str | None = None):
+    if klocka:
+        sida.clock.set_fixed_time(klocka)
+    sida.goto(url)
+    sida.wait_for_load_state("load")
+    return sida
+
+
+def test_tavlan_visar_anslaget_2025_02_20(sida, exempel_url, utdata):
+    _oppna(sida, exempel_url, "2025-02-20T10:00:00+01:00")
+    anslag = sida.locator(ANSLAG)
+    assert anslag.is_visible()
+    assert anslag.get_attribute("data-uppsatt") == "2025-02-07"
+    assert anslag.get_attribute("data-nedtas") == "2025-03-01"
+    text = anslag.inner_text()
+    for bit in ["Familje- och utbildningsnämnden", "torsdagen den 6 februari 2025", "§§ 1–16",
+                "2025-02-07", "2025-02-28", "2025-03-01", "Familje- och utbildningsförvaltningen"]:
+        assert bit in text, bit
+    lankar = [anslag.locator("a").nth(i).get_attribute("href")
+              for i in range(anslag.locator("a").count())]
+    assert "protokoll/fun/2025-02-06/" in lankar
+    assert "protokoll/fun/2025-02-06/protokoll.pdf" in lankar
+    assert "overklaga/" in lankar
+    sida.screenshot(path=str(utdata / "anslagstavla-2025-02-20.png"), full_page=True)
+
+
+def test_tavlan_utan_anslaget_2025_03_01(sida, exempel_site_0301, serva):
+    _oppna(sida, serva(exempel_site_0301), "2025-03-01T10:00:00+01:00")
+    assert sida.locator(ANSLAG).count() == 0
+    assert sida.locator(".anslagstavla .tavla-tom").first.is_visible()
+    html = (exempel_site_0301 / "index.html").read_text(encoding="utf-8")
+    assert 'data-nedtas="2025-03-01"' not in html
+
+
+@pytest.mark.parametrize("klocka,synlig", [
+    ("2025-02-28T23:30:00+01:00", True),    # last day to appeal: still up
+    ("2025-03-01T00:05:00+01:00", False),   # nedtas day (Stockholm time): hidden by the script
+    ("2025-04-15T12:00:00+02:00", False),
+])
+def test_skriptet_tar_ned_anslaget_pa_nedtagningsdagen(sida, exempel_url, klocka, synlig):
+    """The page was built on 2025-02-20; the browser clock decides what is shown."""
+    _oppna(sida, exempel_url, klocka)
+    assert sida.locator(ANSLAG).is_visible() is synlig
+    if not synlig:
+        assert sida.locator(ANSLAG).get_attribute("data-nedtagen") is not None
+        assert sida.locator(".anslagstavla .tavla-tom").first.is_visible()
+
+
+def test_paragrafsidan(sida, exempel_url, utdata):
+    _oppna(sida, exempel_url + PARAGRAF)
+    assert sida.locator("h1").inner_text().startswith("§ 3")
+    assert "Kvalitetsrapport IFO 2024" in sida.locator("h1").inner_text()
+    text = sida.locator("article.paragraf").inner_text()
+    assert "torsdagen den 6 februari 2025" in text
+    assert "2024/00392" in text
+    beredning = sida.locator("dl.kopplingar a", has_text="FUN AU 2025-01-23 § 2")
+    assert beredning.count() == 1
+    sida.screenshot(path=str(utdata / "paragraf-fun-2025-02-06-3.png"), full_page=True)
+    beredning.click()
+    sida.wait_for_load_state("load")
+    assert sida.url.endswith("protokoll/fun-au/2025-01-23/2/")
+    assert sida.locator("dl.kopplingar a", has_text="FUN 2025-02-06 § 3").count() == 1
+
+
+def test_sok_hittar_kvalitetsrapport(sida, exempel_url, utdata):
+    _oppna(sida, exempel_url + "sok/?q=kvalitetsrapport")
+    traff = sida.locator(f'.pagefind-ui__result-link[href$="/{PARAGRAF}"]')
+    traff.first.wait_for(timeout=15000)
+    assert traff.count() >= 1
+    sida.screenshot(path=str(utdata / "sok-kvalitetsrapport.png"), full_page=True)
+
+
+AXE_SIDOR = {
+    "anslagstavlan": "",
+    "overklaga": "overklaga/",
+    "organ": "protokoll/fun/",
+    "sammantrade": "protokoll/fun/2025-02-06/",
+    "paragraf": PARAGRAF,
+    "arendets-gang": "arenden/2024-00392/",
+}
+
+
+@pytest.mark.parametrize("namn", list(AXE_SIDOR))
+def test_axe_wcag21_aa(sida, exempel_url, namn, utdata):
+    from axe_playwright_python.sync_playwright import Axe
+    _oppna(sida, exempel_url + AXE_SIDOR[namn], "2025-02-20T10:00:00+01:00")
+    res = Axe().run(sida, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]})
+    rapport = res.generate_report() if res.violations_count else ""
+    (utdata / f"axe-{namn}.txt").write_text(
+        f"{exempel_url + AXE_SIDOR[namn]}: {res.violations_count} överträdelser\n{rapport}",
+        encoding="utf-8")
+    assert res.violations_count == 0, rapport
+
+
+def test_utskrift_doljer_navigering(sida, exempel_url):
+    _oppna(sida, exempel_url, "2025-02-20T10:00:00+01:00")
+    sida.emulate_media(media="print")
+    assert not sida.locator(".md-header").is_visible()
+    assert not sida.locator(".md-sidebar--primary").is_visible()
+    assert sida.locator(ANSLAG).is_visible()

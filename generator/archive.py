@@ -309,6 +309,9 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
                 rapport.fel(ra_m.sammantrade_path, "fil", "sammantrade.md saknas. Skapa den "
                             "(t.ex. med \"anslag ny\") med minst plats.")
             m = _sammantrade(ra_m, datum, organ, kommun, ctx, rapport)
+            if ra_m.lock is not None:  # justering.lock: locked, with its rättelser
+                from .lasfil import rattelser_for_modellen
+                m.last, m.rattelser = True, rattelser_for_modellen(ra_m.lock)
             for doc in ra_m.paragrafer:
                 p = _paragraf(doc, m, ra_m, kommun, ctx, rapport)
                 if p is not None:

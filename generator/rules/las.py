@@ -1,0 +1,93 @@
+"""Rule: a justerat protokoll is not changed in silence.
+
+Every meeting with a justering.lock is compared with it: a file changed (one
+byte is enough), added or removed after the justering is an error that names
+the file and the §, and says how to record the change as a rättelse.
+
+A justerat meeting *without* a lock is not an error: archives migrated from
+before the tool (like the example archive) were justerade on paper. The
+dashboard (`anslag status`) lists them, and `anslag justera ORGAN DATUM` locks
+them as they are.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..diagnostics import Diagnostik, fel
+from ..lasfil import (LASFIL, TrasigLasfil, jamfor, kanda_summor, kontrollsummor,
+                      las_lasfil, motesfiler)
+
+NYCKEL = "justering.lock"
+
+
+def _rattelse_rad(organ_id: str, datum: str) -> str:
+    return (f"Är ändringen en rättelse, registrera den med: anslag justera {organ_id} {datum} "
+            f"--rattelse \"vad som rättades och varför\". Var den ett misstag, återställ filen "
+            f"(t.ex. med \"git checkout -- FIL\" eller ur säkerhetskopian).")
+
+
+def _vad(rel: str, paragrafer: dict[str, int], bilagor: dict[str, list[int]]) -> str:
+    if rel == "sammantrade.md":
+        return "Protokollets framsida (sammantrade.md)"
+    if rel in paragrafer:
+        return f"§ {paragrafer[rel]} ({rel})"
+    if rel in bilagor:
+        nr = bilagor[rel]
+        if nr:
+            return f"Bilagan {rel} (till {', '.join(f'§ {n}' for n in nr)})"
+        return f"Bilagan {rel}"
+    if rel.endswith(".md"):
+        return f"Paragraffilen {rel}"
+    return f"Filen {rel}"
+
+
+def las_stammer(ctx) -> Iterable[Diagnostik]:
+    for m, _doc, ra in ctx.sammantraden:
+        if ra.lock is None:
+            continue
+        mapp = f"{ra.organ_id}/{ra.datum_text}"
+        lock_rel = f"{mapp}/{LASFIL}"
+        try:
+            las = las_lasfil(ra.lock)
+        except TrasigLasfil as e:
+            yield fel(lock_rel, NYCKEL, f"låsfilen kan inte läsas: {e}. Den skrivs bara av "
+                      "\"anslag justera\"; återställ den ur versionshanteringen eller "
+                      "säkerhetskopian, skriv den aldrig för hand.")
+            continue
+        if las.organ != ra.organ_id or las.sammantrade.isoformat() != ra.datum_text:
+            yield fel(lock_rel, NYCKEL, f"låsfilen hör till {las.organ} "
+                      f"{las.sammantrade.isoformat()}, inte till {mapp}. Den har kopierats hit "
+                      "av misstag; återställ rätt låsfil ur versionshanteringen.")
+            continue
+        # § numbers of the current files and of the locked ones, for the messages
+        prefix = f"{mapp}/"
+        paragrafer = dict(las.paragrafer)
+        for p in m.paragrafer:
+            if p.fil.startswith(prefix):
+                paragrafer[p.fil[len(prefix):]] = p.nummer
+        bilagor: dict[str, list[int]] = {}
+        for p in m.paragrafer:
+            for b in p.beslutsunderlag:
+                if b.fil:
+                    bilagor.setdefault(b.fil.replace("\\", "/"), []).append(p.nummer)
+        nu = kontrollsummor(motesfiler(ra, m), kanda_summor(m))
+        skillnad = jamfor(las.filer, nu)
+        if skillnad.tom:
+            continue
+        if las.rattelser:
+            nar = f"den senaste rättelsen {las.rattelser[-1].datum.isoformat()}"
+        else:
+            nar = f"justeringen {(las.justering_datum or las.skapad).isoformat()}"
+        hjalp = _rattelse_rad(ra.organ_id, ra.datum_text)
+        for rel in skillnad.andrade:
+            yield fel(prefix + rel, NYCKEL,
+                      f"{_vad(rel, paragrafer, bilagor)} har ändrats efter {nar}; "
+                      f"kontrollsumman stämmer inte med {LASFIL}. {hjalp}")
+        for rel in skillnad.tillagda:
+            yield fel(prefix + rel, NYCKEL,
+                      f"{_vad(rel, paragrafer, bilagor)} har lagts till efter {nar} och "
+                      f"finns inte i {LASFIL}. {hjalp}")
+        for rel in skillnad.borttagna:
+            yield fel(prefix + rel, NYCKEL,
+                      f"{_vad(rel, paragrafer, bilagor)} har tagits bort efter {nar} men "
+                      f"finns i {LASFIL}. {hjalp}")

@@ -18,6 +18,7 @@ import ctypes
 import ctypes.util
 import fcntl
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -59,7 +60,7 @@ def fingeravtryck(mkdocs_yml: Path, pdf: bool) -> str:
     filer = [p for p in (bas / "theme").rglob("*")
              if p.is_file() and "pdf" not in p.relative_to(bas / "theme").parts[:1]]
     filer += sorted((ROT / "generator" / "site").glob("*.py"))
-    filer += [ROT / "generator" / "markup.py", ROT / "generator" / "datum.py",
+    filer += [ROT / "generator" / "markup.py", ROT / "generator" / "datum.py", ROT / "generator" / "publik.py",
               ROT / "generator" / "anslagstavla.py", ROT / "generator" / "model.py"]
     for p in sorted(set(filer)):
         if p.is_file():
@@ -241,16 +242,49 @@ def _saknade_pdf(plugin, site: Path) -> list[str]:
     return saknas
 
 
+def publicera_kontrollsummor(site: Path) -> None:
+    """``data/sha256.txt`` for every public PDF and bilaga, and the same sums per
+    meeting in its JSON (key ``dokument``), once the PDFs are in the site folder."""
+    from .manifest import per_sammantrade, skriv_manifest
+    from .site.floden import json_bytes
+    skriv_manifest(site)
+    for (oid, datum), summor in per_sammantrade(site).items():
+        fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
+        if not fil.is_file():
+            continue
+        d = json.loads(fil.read_text(encoding="utf-8"))
+        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(summor.items())]
+        tmp = fil.with_name(f".{fil.name}.tmp")
+        tmp.write_bytes(json_bytes(d))
+        os.replace(tmp, fil)   # a new inode: the previous build's hard link is untouched
+
+
 def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,
          tyst: bool = False) -> int:
     """Validate, build site + PDFs + search into ``ut``. Returns the exit code."""
-    from .archive import las_arkiv
+
+    from .framsteg import Framsteg
 
     t0 = time.perf_counter()
     idag = idag or idag_stockholm()
     innehall, ut, arkiv_dir = Path(innehall), Path(ut).absolute(), Path(arkiv_dir).absolute()
 
-    arkiv, rapport = las_arkiv(innehall)
+    fs = Framsteg(tyst=tyst)
+    try:
+        kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, tyst, fs)
+    finally:
+        fs.stang()
+    if kod == 0 and not tyst:
+        print(f"Klart: {ut} ({time.perf_counter() - t0:.1f} s, idag {idag.isoformat()}).")
+    return kod
+
+
+def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, tyst: bool,
+          fs) -> int:
+    from .archive import las_arkiv
+
+    with fs.steg("Kontroll av innehållet"):
+        arkiv, rapport = las_arkiv(innehall)
     for d in rapport.sorterade():
         print(str(d), file=sys.stderr)
     if arkiv is None or rapport.har_fel:
@@ -297,22 +331,26 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
             shutil.rmtree(cache / "sidor", ignore_errors=True)
             avtrycksfil.unlink(missing_ok=True)
 
-        plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache, dirty=inkrementell,
-                                tyst=tyst, mkdocs_yml=mkdocs_yml)
-        if not tyst:
-            print(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
-                  f"{' (inkrementellt)' if inkrementell else ''}")
+        with fs.steg("Webbplats och sökindex"):
+            plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
+                                    dirty=inkrementell, tyst=tyst, mkdocs_yml=mkdocs_yml)
+        fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
+                      f"{' (inkrementellt)' if inkrementell else ''}")
 
         if rendera_pdfer is not None:
-            stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
-                                 cache_dir=cache / "pdf", idag=idag)
+            with fs.steg("PDF:er") as steg:
+                stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
+                                     cache_dir=cache / "pdf", idag=idag,
+                                     framsteg=steg.uppdatera)
             for v in getattr(stat, "varningar", []) or []:
                 print(f"varning: {v}", file=sys.stderr)
-            if not tyst:
-                print(stat)
+            fs.meddelande(str(stat))
             for s in _saknade_pdf(plugin, staging):
                 print(f"{s}: varning: pdf: länkad från webbplatsen men skapades inte.",
                       file=sys.stderr)
+
+        with fs.steg("Kontrollsummor"):
+            publicera_kontrollsummor(staging)
 
         if inkrementell:
             _rensa_gamla(staging, plugin.utfiler, start_ns)
@@ -328,6 +366,4 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     finally:
         fcntl.flock(las, fcntl.LOCK_UN)
         las.close()
-    if not tyst:
-        print(f"Klart: {ut} ({time.perf_counter() - t0:.1f} s, idag {idag.isoformat()}).")
     return 0

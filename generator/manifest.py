@@ -85,6 +85,16 @@ def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str
     return kontrollsummor(Path(site_dir), f"{PROTOKOLL}/{organ}/{d}")
 
 
+def per_sammantrade(site_dir: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """The published documents grouped by meeting: (organ, ISO date) -> {relpath: sha256}."""
+    ut: dict[tuple[str, str], dict[str, str]] = {}
+    for rel, h in kontrollsummor(Path(site_dir)).items():
+        delar = rel.split("/")
+        if len(delar) >= 4:
+            ut.setdefault((delar[1], delar[2]), {})[rel] = h
+    return ut
+
+
 def las_manifest(path: Path) -> dict[str, str]:
     """Read a sha256sum-format file: relpath -> sha256 (lines that do not
     parse are skipped). Raises OSError/UnicodeDecodeError when unreadable."""

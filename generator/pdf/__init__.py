@@ -32,12 +32,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from generator.datum import idag_stockholm
 from generator.model import Arkiv, Organ, Paragraf, Sammantrade
+from generator.publik import kallelse_vy, protokoll_publicerat
 
 from .data import (Data, kallelse_data, omslag_data, protokoll_data, utdrag_data)
 from .markdown import ren_text
@@ -125,12 +126,13 @@ def _bilaga_mal(fil: str) -> str:
 
 
 def _jobb_for(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path,
-              intern: Path | None, idag: date) -> list[tuple[Data, Path]]:
+              intern: Path | None, idag: date, kallelse) -> list[tuple[Data, Path]]:
+    """``kallelse``: the meeting's public kallelse (items naming a secret § left out)."""
     ut: list[tuple[Data, Path]] = []
     pub = site / "protokoll" / organ.id / _mappnamn(m)
     ark = intern / organ.id / _mappnamn(m) if intern is not None else None
-    if m.kallelse is not None and not m.utdrag:
-        ut.append((kallelse_data(arkiv, organ, m), pub / "kallelse.pdf"))
+    if kallelse is not None and not m.utdrag:
+        ut.append((kallelse_data(arkiv, organ, replace(m, kallelse=kallelse)), pub / "kallelse.pdf"))
     if not m.paragrafer:
         return ut
     if m.utdrag:
@@ -156,7 +158,7 @@ def _jobb_for(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path,
     return ut
 
 
-_KODFILER = ("generator/pdf/data.py", "generator/pdf/markdown.py", "generator/pdf/__init__.py",
+_KODFILER = ("generator/publik.py", "generator/pdf/data.py", "generator/pdf/markdown.py", "generator/pdf/__init__.py",
              "generator/markup.py", "generator/datum.py", "generator/model.py")
 
 
@@ -183,8 +185,8 @@ def _fingeravtryck(kod: bytes, mot: Motor, arkiv: Arkiv, organ: Organ, m: Samman
 
 
 def _protokoll_publicerat(m: Sammantrade, idag: date) -> bool:
-    """Same rule as the site: an utdrag meeting, or justerat on or before idag."""
-    return bool(m.paragrafer) and (m.utdrag or (m.justering is not None and m.justering.datum <= idag))
+    """The site's rule (generator.publik): an utdrag meeting, or justerat on or before idag."""
+    return bool(m.paragrafer) and protokoll_publicerat(m, idag)
 
 
 def _offentlig_paragraf(m: Sammantrade, p: Paragraf, idag: date) -> bool:
@@ -224,18 +226,20 @@ def rendera_pdfer(arkiv: Arkiv, site_dir: Path, arkiv_dir: Path | None,
     jobb: list[_Jobb] = []
     nya_index: list[tuple[str, list[_Jobb], Path, Path | None]] = []
     kod = _kodversion()
+    kallelser = kallelse_vy(arkiv, idag)
     for organ, m in sammantraden:
+        kallelse = kallelser.get((organ.id, m.datum))
         pub = site / "protokoll" / organ.id / _mappnamn(m)
         ark = intern / organ.id / _mappnamn(m) if intern is not None else None
         fp = _fingeravtryck(kod, mot, arkiv, organ, m, intern is not None,
-                            (_protokoll_publicerat(m, idag),
+                            (_protokoll_publicerat(m, idag), repr(kallelse),
                              tuple(_offentlig_paragraf(m, p, idag) for p in m.paragrafer)))
         fran_index = cache.las_index(fp, pub, ark)
         if fran_index is not None:
             jobb.extend(_Jobb(b"", mal, k) for k, mal in fran_index)
             continue
         per_nyckel: dict[str, _Jobb] = {}
-        for data, mal in _jobb_for(arkiv, organ, m, site, intern, idag):
+        for data, mal in _jobb_for(arkiv, organ, m, site, intern, idag, kallelse):
             b = json_bytes(data)
             k = mot.nyckel(b)
             if k in per_nyckel:

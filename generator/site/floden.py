@@ -281,10 +281,10 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
     }
     if w.protokoll_pdf_finns(m):
         d["protokoll_pdf"] = urls.absolut(webb, urls.protokoll_pdf(o.id, m.datum))
-    return _json(d)
+    return json_bytes(d)
 
 
-def _json(d) -> bytes:
+def json_bytes(d) -> bytes:
     """UTF-8 JSON; <, > and & as \\u escapes so no markup appears in the bytes."""
     t = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
     return (_JSON_FARLIGT.sub(_json_ersatt, t) + "\n").encode("utf-8")
@@ -327,7 +327,7 @@ def sammantraden_json(w: Webbplats) -> bytes:
               "url": urls.absolut(webb, urls.sammantrade(o.id, m.datum)),
               "json": urls.absolut(webb, urls.sammantrade_json(o.id, m.datum))}
              for o in w.organ for m in sorted(o.sammantraden, key=lambda m: m.datum)]
-    return _json({"kommun": w.kommun.namn, "sammantraden": lista})
+    return json_bytes({"kommun": w.kommun.namn, "sammantraden": lista})
 
 
 def paragrafer_csv(w: Webbplats) -> bytes:

@@ -4,7 +4,7 @@
 handed over by ``anslag bygg``), ``on_files`` adds every generated page as a
 MkDocs ``File`` whose ``Page`` already carries its HTML (no Markdown pass: the
 content was made safe by ``generator.markup``), plus feeds, open data and
-bilagor. ``on_post_build`` runs Pagefind.
+bilagor. ``on_post_build`` writes ``data/sha256.txt`` and runs Pagefind.
 
 Options (``mkdocs.yml``), each overridable by an environment variable:
 
@@ -244,6 +244,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        from ..manifest import skriv_manifest
+        skriv_manifest(Path(config.site_dir))   # bilagor copied by MkDocs; anslag bygg redoes it
         sok_pa = self.config.sok if os.environ.get("ANSLAG_SOK") in (None, "") else _sant(
             os.environ["ANSLAG_SOK"])
         if not sok_pa or self.webbplats is None:

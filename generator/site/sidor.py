@@ -18,7 +18,7 @@ from ..model import Arkiv, Organ, Paragraf, Sammantrade
 from ..referenser import Organregister
 from . import urls
 from .html import a, avvapna, e, iso, lanka_text, prosa, spann
-from .publik import Publikt, protokoll_publicerat, vy
+from ..publik import Publikt, protokoll_publicerat, vy
 from .tavla import aktuella_anslag, kommande_sammantraden, kungorelser, nedtas_kungorelse
 
 ORGANTYP = {"fullmaktige": "Fullmäktige", "styrelse": "Styrelse", "namnd": "Nämnd",
@@ -746,8 +746,14 @@ adressen till deras JSON-fil. En fil innehåller organ, datum, tid, plats, ordf�
 justerare, beslutande, ersättare, övriga närvarande, justering, anslag (uppsatt, sista dag för
 överklagande, nedtas), förvaringsplats och paragraferna med nummer, rubrik, dnr, sekretess,
 sektioner (rubrik, <code>html</code> med texten som säker HTML, <code>text</code> som ren text, om sektionen är beslutet), beredning, vidare behandling,
-hänvisningar, beslutsunderlag, expedieras, jäv, reservationer och omröstning. Datum skrivs
-ÅÅÅÅ-MM-DD.</p>
+hänvisningar, beslutsunderlag, expedieras, jäv, reservationer och omröstning, samt
+<code>dokument</code>: varje publicerad PDF och bilaga för sammanträdet med sin SHA-256. Datum
+skrivs ÅÅÅÅ-MM-DD.</p>
+<h2 id="kontrollsummor">Kontrollsummor</h2>
+<p>{a(urls.relativ(fran, "data/sha256.txt"), "sha256.txt")} listar SHA-256 för varje publicerad
+PDF och bilaga, en rad per fil i samma format som kommandot <code>sha256sum</code>. Med den kan vem
+som helst kontrollera att en nedladdad kopia är exakt den som kommunen publicerade, till exempel
+med <code>sha256sum protokoll.pdf</code> eller <code>anslag verifiera protokoll.pdf</code>.</p>
 <h2 id="flode">Webbflöden och kalender</h2>
 <ul>
 <li>{a(urls.relativ(fran, urls.ANSLAG_XML), "anslag.xml")}: Atom-flöde med ett inlägg per anslag.

@@ -153,3 +153,18 @@ def test_skalrendering_ger_samma_bytes_som_material(tmp_path, monkeypatch):
     bygg_webbplats(arkiv, tmp_path / "b", date(2025, 2, 20), sok=False)
     a, b = _avtryck(tmp_path / "a"), _avtryck(tmp_path / "b")
     assert a == b, sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))[:10]
+
+
+def test_kontrollsummor_publiceras_med_bygget(exempel_site):
+    """anslag bygg publishes data/sha256.txt and each meeting's documents in its JSON."""
+    rader = (exempel_site / "data/sha256.txt").read_text("utf-8").splitlines()
+    summor = dict(reversed(r.split("  ", 1)) for r in rader)
+    prot = "protokoll/fun/2025-02-06/protokoll.pdf"
+    assert prot in summor and "protokoll/fun/2025-02-06/utdrag-3.pdf" in summor
+    for rel, h in summor.items():
+        assert hashlib.sha256((exempel_site / rel).read_bytes()).hexdigest() == h, rel
+    m = json.loads((exempel_site / "data/sammantraden/fun/2025-02-06.json").read_text("utf-8"))
+    dokument = {d["fil"]: d["sha256"] for d in m["dokument"]}
+    assert dokument == {k: v for k, v in summor.items()
+                        if k.startswith("protokoll/fun/2025-02-06/")}
+    assert "sha256.txt" in (exempel_site / "data/index.html").read_text("utf-8")

@@ -1,7 +1,8 @@
 """The public view of the archive: the only model the site renders from.
 
 Everything the site, feeds, open data and search index show is read from the
-``Publikt`` view built here, so the sekretess rules live in one place:
+``Publikt`` view built here, and the public PDFs take their publishing rule
+and kallelse items from here too, so the sekretess rules live in one place:
 
 * a paragraph with ``sekretess`` keeps only its number, its public title
   (``offentlig_rubrik`` or "Sekretessbelagt ärende"), the sekretess ground and
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Arkiv, Organ, Paragraf, Referens, Sammantrade
+from .model import Arkiv, Organ, Paragraf, Referens, Sammantrade
 
 Nyckel = tuple[str, date, int]
 
@@ -54,29 +55,55 @@ def _sekretess(p: Paragraf) -> Paragraf:
                     omedelbart_justerad=p.omedelbart_justerad, anslag=p.anslag)
 
 
-def vy(arkiv: Arkiv, idag: date) -> Publikt:
-    """Build the public view of ``arkiv`` as of ``idag``."""
-    publicerade: set[Nyckel] = set()
-    hemliga: set[Nyckel] = set()
-    hemlig_text: set[str] = set()
+def _publicerade(arkiv: Arkiv, idag: date) -> set[Nyckel]:
+    return {p.nyckel for o in arkiv.organ.values() for m in o.sammantraden
+            for p in m.paragrafer if _paragraf_publicerad(m, p, idag)}
+
+
+def hemlig_text(arkiv: Arkiv, publicerade: set[Nyckel]) -> set[str]:
+    """Rubrik and dnr (casefolded) of every secret paragraph, except those that a
+    published paragraph carries openly anyway."""
+    hemlig: set[str] = set()
     for o in arkiv.organ.values():
         for m in o.sammantraden:
             for p in m.paragrafer:
                 if p.ar_sekretess:
-                    hemliga.add(p.nyckel)
-                    hemlig_text.add(p.rubrik.casefold())
+                    hemlig.add(p.rubrik.casefold())
                     if p.dnr:
-                        hemlig_text.add(p.dnr.casefold())
-                if _paragraf_publicerad(m, p, idag):
-                    publicerade.add(p.nyckel)
-    # a public paragraph's own title or dnr is public anyway: do not filter on it
+                        hemlig.add(p.dnr.casefold())
     for o in arkiv.organ.values():
         for m in o.sammantraden:
             for p in m.paragrafer:
                 if not p.ar_sekretess and p.nyckel in publicerade:
-                    hemlig_text.discard(p.rubrik.casefold())
+                    hemlig.discard(p.rubrik.casefold())
                     if p.dnr:
-                        hemlig_text.discard(p.dnr.casefold())
+                        hemlig.discard(p.dnr.casefold())
+    return hemlig
+
+
+def offentlig_kallelse(m: Sammantrade, hemlig: set[str]):
+    """The meeting's kallelse without the items that name a secret paragraph."""
+    k = m.kallelse
+    if k is None:
+        return None
+    return replace(k, arenden=tuple(
+        a for a in k.arenden
+        if a.rubrik.casefold() not in hemlig and not (a.dnr and a.dnr.casefold() in hemlig)))
+
+
+def kallelse_vy(arkiv: Arkiv, idag: date) -> dict[tuple[str, date], object]:
+    """(organ, datum) -> the public kallelse of every meeting that has one."""
+    hemlig = hemlig_text(arkiv, _publicerade(arkiv, idag))
+    return {(o.id, m.datum): offentlig_kallelse(m, hemlig)
+            for o in arkiv.organ.values() for m in o.sammantraden if m.kallelse is not None}
+
+
+def vy(arkiv: Arkiv, idag: date) -> Publikt:
+    """Build the public view of ``arkiv`` as of ``idag``."""
+    publicerade = _publicerade(arkiv, idag)
+    hemliga: set[Nyckel] = {p.nyckel for o in arkiv.organ.values() for m in o.sammantraden
+                            for p in m.paragrafer if p.ar_sekretess}
+    hemlig = hemlig_text(arkiv, publicerade)
 
     def ref(r: Referens) -> Referens:
         return replace(r, i_arkivet=r.nyckel in publicerade if r.nyckel else False)
@@ -104,13 +131,7 @@ def vy(arkiv: Arkiv, idag: date) -> Publikt:
                     reservationer=list(p.reservationer)))
             if m.paragrafer and not protokoll_publicerat(m, idag):
                 ej_justerade.add((oid, m.datum))
-            kallelse = m.kallelse
-            if kallelse is not None:
-                kallelse = replace(kallelse, arenden=tuple(
-                    a for a in kallelse.arenden
-                    if a.rubrik.casefold() not in hemlig_text
-                    and not (a.dnr and a.dnr.casefold() in hemlig_text)))
-            moten.append(replace(m, paragrafer=par, kallelse=kallelse,
+            moten.append(replace(m, paragrafer=par, kallelse=offentlig_kallelse(m, hemlig),
                                  rattelser=[replace(r, filer=()) for r in m.rattelser],
                                  justerare=list(m.justerare), beslutande=list(m.beslutande),
                                  ersattare=list(m.ersattare), ovriga=list(m.ovriga)))

@@ -153,7 +153,8 @@ def _byt(ny: Path, ut: Path) -> None:
 
 
 class _MkdocsLogg(logging.Handler):
-    """MkDocs' warnings and errors to stderr; its chatter only when not quiet."""
+    """MkDocs' warnings and errors to stderr; its chatter (in English) never: the build's
+    progress display says the same in Swedish."""
 
     def __init__(self, tyst: bool) -> None:
         super().__init__(logging.INFO if not tyst else logging.WARNING)
@@ -165,8 +166,6 @@ class _MkdocsLogg(logging.Handler):
             return  # the plugin's diagnostics were already printed by the build
         if record.levelno >= logging.WARNING:
             print(f"mkdocs: {msg}", file=sys.stderr)
-        elif not self.tyst and record.levelno >= logging.INFO and "Documentation built" in msg:
-            print(f"Webbplatsen: {msg.replace('Documentation built in', 'byggd på')}")
 
 
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,

@@ -66,7 +66,8 @@ class PdfStatistik:
 
     def __str__(self) -> str:
         return (f"PDF: {self.renderade} renderade, {self.cachade} från cache, {self.filer} filer, "
-                f"{self.bilagor} bilagor, {self.paket} paket, {self.sekunder:.2f} s")
+                f"{self.bilagor} bilagor, {self.paket} paket, "
+                f"{self.sekunder:.2f} s".replace(".", ","))
 
 
 _MOTOR: Motor | None = None

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import frister
 from .diagnostics import Rapport
-from .loading import Dokument, Innehall, RaSammantrade, ar_datum, las_innehall, sha256_fil
+from .filer import sha256_fil
+from .loading import Dokument, Innehall, RaSammantrade, ar_datum, las_innehall
 from .model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)

@@ -37,8 +37,9 @@ import yaml
 
 from .datum import idag_stockholm
 from .diagnostics import Diagnostik, Rapport, menade_du
+from .filer import skriv_atomiskt
 from .lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
-                     kontrollsummor, las_lasfil, motesfiler, skriv_atomiskt, skriv_lasfil)
+                     kontrollsummor, las_lasfil, motesfiler, skriv_lasfil)
 
 STANDARDPLATS = "Digital signering"
 
@@ -422,12 +423,12 @@ def kommando_justera(args) -> int:
                  "frontmatter och kör kommandot igen:\n" + "\n".join(rader))
             return 1
         if efter != fore:
-            skriv_atomiskt(sm, efter)
+            skriv_atomiskt(sm, efter, varaktig=True)
         # validate again: a bad date rolls the edit back
         las = _las(rot)
         fel = _fel_utom_eget_las(las.rapport, organ_id, datum) if las.ctx else [None]
         if fel:
-            skriv_atomiskt(sm, fore)
+            skriv_atomiskt(sm, fore, varaktig=True)
             _skriv_diagnostik(d for d in las.rapport.sorterade() if d.niva == "fel"
                               and not _egen_lasdiagnostik(d, organ_id, datum))
             _err("Justeringen registrerades inte; sammantrade.md är återställd. "

@@ -36,13 +36,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .loading import normalisera, sha256_fil
+from .filer import sha256_fil, skriv_atomiskt
+from .loading import normalisera
 from .model import Rattelse
 
 LASFIL = "justering.lock"
@@ -228,29 +227,8 @@ def serialisera(las: Las) -> bytes:
             + "\n").encode("utf-8")
 
 
-def skriv_atomiskt(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, so a
-    crash never leaves half a file. Keeps the old file's permissions."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def skriv_lasfil(path: Path, las: Las) -> None:
-    skriv_atomiskt(path, serialisera(las))
+    skriv_atomiskt(path, serialisera(las), varaktig=True)
 
 
 # ---------------------------------------------------------------- for the model

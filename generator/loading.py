@@ -7,7 +7,6 @@ traceback.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -189,14 +188,6 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
         return None
     body_rad = text.count("\n", 0, slut + 4) + 2
     return Dokument(rel, dict(data), body, body_rad, _nyckelrader(fm_text, 2), text)
-
-
-def sha256_fil(fil: Path) -> str:
-    h = hashlib.sha256()
-    with fil.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _rel(p: Path, rot: Path) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .loading import sha256_fil
+from .filer import sha256_fil, skriv_atomiskt
 
 MANIFEST = "data/sha256.txt"
 PROTOKOLL = "protokoll"
@@ -70,7 +70,6 @@ def skriv_manifest(site_dir: Path) -> Path:
     """Write ``site_dir/data/sha256.txt`` for every public PDF and bilaga under
     ``site_dir/protokoll`` and return its path. Call it after the PDFs and
     bilagor have been written into the site folder."""
-    from .lasfil import skriv_atomiskt
     site_dir = Path(site_dir)
     ut = site_dir / MANIFEST
     ut.parent.mkdir(parents=True, exist_ok=True)

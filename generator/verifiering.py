@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .loading import sha256_fil
+from .filer import sha256_fil
 from .manifest import MANIFEST, las_manifest
 
 

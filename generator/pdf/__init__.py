@@ -37,13 +37,13 @@ from datetime import date
 from pathlib import Path
 
 from generator.datum import idag_stockholm
+from generator.filer import kopiera, sha256_fil, skriv_atomiskt
 from generator.model import Arkiv, Organ, Paragraf, Sammantrade
 from generator.publik import kallelse_vy, protokoll_publicerat
 
 from .data import (Data, kallelse_data, omslag_data, protokoll_data, utdrag_data)
 from .markdown import ren_text
-from .motor import (FORMAT, Cache, Motor, RenderingsFel, json_bytes, kopiera,
-                    skriv_atomiskt)
+from .motor import FORMAT, Cache, Motor, RenderingsFel, json_bytes
 from .paket import PaketBilaga, ar_pdf, bygg_paket
 
 __all__ = ["rendera_pdfer", "PdfStatistik", "RenderingsFel", "motor", "rendera_data"]
@@ -355,14 +355,6 @@ def _stada(mapp: Path, skrivna: set[Path], stat: PdfStatistik) -> None:
             stat.borttagna += 1
 
 
-def _sha256_fil(fil: Path) -> str:
-    h = hashlib.sha256()
-    with open(fil, "rb") as fh:
-        for bit in iter(lambda: fh.read(1 << 20), b""):
-            h.update(bit)
-    return h.hexdigest()
-
-
 def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, mot: Motor,
                        cache: Cache, stat: PdfStatistik, idag: date) -> None:
     pub = site / "protokoll" / organ.id / _mappnamn(m)
@@ -381,7 +373,7 @@ def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, m
             if not kalla.is_file():
                 stat.varningar.append(f"{organ.id}/{_mappnamn(m)}/{b.fil}: bilagan saknas")
                 continue
-            sha = _sha256_fil(kalla)
+            sha = sha256_fil(kalla)
             if b.sha256 and b.sha256.lower() != sha:
                 stat.varningar.append(f"{organ.id}/{_mappnamn(m)}/{b.fil}: filen har ändrats sedan "
                                       "justeringen (SHA-256 stämmer inte)")
@@ -404,7 +396,7 @@ def _bilagor_och_paket(arkiv: Arkiv, organ: Organ, m: Sammantrade, site: Path, m
     pdf_bilagor = [PaketBilaga(t, p.nummer, d, s) for p, t, d, s in kopierade if ar_pdf(d)]
     if not pdf_bilagor or not protokoll.is_file():
         return
-    prot_sha = _sha256_fil(protokoll)
+    prot_sha = sha256_fil(protokoll)
     delar = [{"titel": "Sammanträdesprotokoll (protokoll.pdf)", "paragraf": m.paragrafspann,
               "sha256": prot_sha}]
     delar += [{"titel": f"Bilaga: {b.titel}", "paragraf": f"§ {b.paragraf}", "sha256": b.sha256}

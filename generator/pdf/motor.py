@@ -14,14 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import typst
+
+from ..filer import kopiera, skriv_atomiskt  # noqa: F401 - used by the package
 
 MALL_DIR = Path(__file__).resolve().parents[2] / "theme" / "pdf"
 HUVUDFIL = "main.typ"
@@ -172,35 +172,3 @@ class Cache:
             except OSError:
                 pass
         return n
-
-
-def skriv_atomiskt(mal: Path, data: bytes) -> None:
-    mal.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=mal.parent, prefix=".tmp-", suffix=".pdf")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; published files must be readable
-        os.replace(tmp, mal)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def kopiera(kalla: Path, mal: Path) -> None:
-    mal.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=mal.parent, prefix=".tmp-")
-    os.close(fd)
-    try:
-        shutil.copyfile(kalla, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, mal)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -149,23 +149,13 @@ class Webbplats:
               f'{prosa(self.idag)}.</p>',
               '<section class="anslagstavla" aria-labelledby="tavla-anslag">',
               '<h2 id="tavla-anslag">Anslag om justerade protokoll</h2>']
-        if anslag:
-            ut.append('<ul class="anslag-lista">')
-            for an in anslag:
-                ut.append(self._anslag_html(an, fran))
-            ut.append("</ul>")
-        ut.append(f'<p class="tavla-tom"{"" if not anslag else " hidden"}>'
-                  'Det finns inga anslag om justerade protokoll just nu.</p>')
+        ut += _anslagslista([self._anslag_html(an, fran) for an in anslag],
+                            "Det finns inga anslag om justerade protokoll just nu.")
         ut.append(f'<p class="tavla-overklaga">Ett beslut kan överklagas inom tre veckor från '
                   f'den dag anslaget sattes upp. {a(urls.relativ(fran, urls.OVERKLAGA), "Så överklagar du ett beslut")}.</p>')
         ut.append('<h2 id="tavla-kungorelser">Kungörelser</h2>')
-        if kung:
-            ut.append('<ul class="anslag-lista">')
-            for kg in kung:
-                ut.append(self._kungorelse_html(kg, fran))
-            ut.append("</ul>")
-        ut.append(f'<p class="tavla-tom"{"" if not kung else " hidden"}>'
-                  'Det finns inga kungörelser just nu.</p>')
+        ut += _anslagslista([self._kungorelse_html(kg, fran) for kg in kung],
+                            "Det finns inga kungörelser just nu.")
         ut.append("</section>")
 
         kommande = [m for m in kommande_sammantraden(self.arkiv, self.idag)][:30]
@@ -781,6 +771,14 @@ Varje organ har ett eget flöde på <code>/protokoll/&lt;organ&gt;/anslag.xml</c
                 '<noscript><p>Sökningen kräver JavaScript. Du kan också bläddra i '
                 f'{a(urls.relativ(urls.SOK, urls.PROTOKOLL), "protokollarkivet")}.</p></noscript>')
         return Sida(urls.SOK, "Sök", html, nav=True, sok=None)
+
+
+def _anslagslista(poster: list[str], tom: str) -> list[str]:
+    """A list of board items, and the "nothing here" line (shown by the board's script
+    too when it hides the last expired item)."""
+    ut = ['<ul class="anslag-lista">', *poster, "</ul>"] if poster else []
+    ut.append(f'<p class="tavla-tom"{" hidden" if poster else ""}>{tom}</p>')
+    return ut
 
 
 def _storlek(n: int) -> str:

@@ -1,20 +1,17 @@
 """Fixtures for the workflow tests: copies of the example archive."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from arbetsflode_hjalp import EXEMPEL, FUN, kor, utan_justering
+from arbetsflode_hjalp import FUN, kor, utan_justering
 
 
 @pytest.fixture
-def innehall(tmp_path: Path) -> Path:
-    """A fresh copy of the example archive."""
-    dst = tmp_path / "content"
-    shutil.copytree(EXEMPEL, dst)
-    return dst
+def innehall(exempel_kopia: Path) -> Path:
+    """A fresh copy of the example archive (tests/conftest.py)."""
+    return exempel_kopia
 
 
 @pytest.fixture

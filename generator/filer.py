@@ -1,0 +1,60 @@
+"""Small file-system helpers shared by every stage that writes or checks files.
+
+Every write goes through a temporary file in the target folder and one
+``os.replace``: a reader (or a crash) never sees half a file, and a file that
+is a hard link to the previous build gets a new inode instead of being
+changed in place (see ``generator.build``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def sha256_fil(fil: Path) -> str:
+    """SHA-256 (hex) of a file's bytes, read in chunks."""
+    h = hashlib.sha256()
+    with open(fil, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _ersatt(mal: Path, fyll, varaktig: bool) -> None:
+    mal = Path(mal)
+    mal.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = mal.stat().st_mode & 0o777   # keep the permissions of the file replaced
+    except FileNotFoundError:
+        mode = 0o644                        # mkstemp makes 0600; published files must be readable
+    fd, tmp = tempfile.mkstemp(dir=mal.parent, prefix=f".{mal.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fyll(fh, tmp)
+            if varaktig:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, mal)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def skriv_atomiskt(mal: Path, data: bytes, *, varaktig: bool = False) -> None:
+    """Write ``data`` to ``mal`` atomically; ``varaktig`` also fsyncs it (locks, content)."""
+    _ersatt(mal, lambda fh, _tmp: fh.write(data), varaktig)
+
+
+def kopiera(kalla: Path, mal: Path) -> None:
+    """Copy ``kalla`` to ``mal`` atomically."""
+    def fyll(fh, _tmp) -> None:
+        with open(kalla, "rb") as src:
+            shutil.copyfileobj(src, fh, 1 << 20)
+    _ersatt(mal, fyll, False)

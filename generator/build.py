@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from .datum import idag_stockholm
+from .filer import skriv_atomiskt
 
 ROT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROT / "mkdocs.yml"
@@ -188,17 +189,19 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         plugin.arkiv = arkiv
         plugin.idag = idag
         plugin.dirty = dirty
+        plugin.kontrollsummor = False   # written by anslag bygg after the PDFs
         plugin.config.pdf = pdf
         plugin.config.sok = sok
         plugin.config.cache = str(cache) if cache else ""
         if cache is not None:
-            plugin.md_cache = _las_md_cache(cache)
+            plugin.md_cache = _las_pickle(cache / "markdown.pickle")
         for env in ("ANSLAG_IDAG", "ANSLAG_PDF", "ANSLAG_SOK", "ANSLAG_CACHE", "ANSLAG_INNEHALL"):
             os.environ.pop(env, None)   # explicit arguments win over the environment here
         build(config, dirty=dirty)
         if cache is not None and plugin.webbplats is not None:
             w = plugin.webbplats
-            _spara_md_cache(cache, {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
+            _spara_pickle(cache / "markdown.pickle",
+                          {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
         return plugin
     finally:
         logger.removeHandler(handler)
@@ -206,21 +209,18 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         logger.propagate = True
 
 
-def _las_md_cache(cache: Path) -> dict[str, str]:
+def _las_pickle(fil: Path) -> dict:
     try:
-        with open(cache / "markdown.pickle", "rb") as fh:
+        with open(fil, "rb") as fh:
             d = pickle.load(fh)
         return d if isinstance(d, dict) else {}
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
         return {}
 
 
-def _spara_md_cache(cache: Path, d: dict[str, str]) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / "markdown.pickle.tmp"
-    with open(tmp, "wb") as fh:
-        pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cache / "markdown.pickle")
+def _spara_pickle(fil: Path, d: dict) -> None:
+    fil.parent.mkdir(parents=True, exist_ok=True)
+    skriv_atomiskt(fil, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _saknade_pdf(plugin, site: Path) -> list[str]:
@@ -241,21 +241,26 @@ def _saknade_pdf(plugin, site: Path) -> list[str]:
     return saknas
 
 
-def publicera_kontrollsummor(site: Path) -> None:
+def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
     """``data/sha256.txt`` for every public PDF and bilaga, and the same sums per
-    meeting in its JSON (key ``dokument``), once the PDFs are in the site folder."""
-    from .manifest import per_sammantrade, skriv_manifest
+    meeting in its JSON (key ``dokument``), once the PDFs are in the site folder.
+    With ``cache``, files not rewritten since the last build are not read again."""
+    from .manifest import kontrollsummor, per_sammantrade, skriv_manifest
     from .site.floden import json_bytes
-    skriv_manifest(site)
-    for (oid, datum), summor in per_sammantrade(site).items():
+    minne = _las_pickle(cache / "sha256.pickle") if cache is not None else None
+    summor = kontrollsummor(site, minne=minne)
+    skriv_manifest(site, summor)
+    for (oid, datum), moteslista in per_sammantrade(summor).items():
         fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
         if not fil.is_file():
             continue
         d = json.loads(fil.read_text(encoding="utf-8"))
-        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(summor.items())]
-        tmp = fil.with_name(f".{fil.name}.tmp")
-        tmp.write_bytes(json_bytes(d))
-        os.replace(tmp, fil)   # a new inode: the previous build's hard link is untouched
+        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(moteslista.items())]
+        ny = json_bytes(d)
+        if ny != fil.read_bytes():
+            skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
+    if cache is not None:
+        _spara_pickle(cache / "sha256.pickle", minne)
 
 
 def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,
@@ -349,7 +354,7 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
                       file=sys.stderr)
 
         with fs.steg("Kontrollsummor"):
-            publicera_kontrollsummor(staging)
+            publicera_kontrollsummor(staging, cache)
 
         if inkrementell:
             _rensa_gamla(staging, plugin.utfiler, start_ns)

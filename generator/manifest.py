@@ -41,39 +41,72 @@ def ar_dokument(path: Path) -> bool:
     return suffix == ".pdf" or suffix not in SIDFILER
 
 
-def _dokument(rot: Path) -> list[Path]:
+def _dokument(rot: Path) -> list[os.DirEntry]:
+    """The documents under ``rot``. Inside a meeting folder (``<organ>/<datum>/``) only its
+    files and its ``bilagor/`` tree hold documents; the § page folders are skipped."""
     if not rot.is_dir():
         return []
-    ut = []
-    for dirpath, dirnames, filenames in os.walk(rot):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for namn in filenames:
-            p = Path(dirpath) / namn
-            if p.is_file() and not p.is_symlink() and ar_dokument(p):
-                ut.append(p)
+    ut: list[os.DirEntry] = []
+
+    def gå(mapp: str, djup: int) -> None:
+        with os.scandir(mapp) as it:
+            poster = sorted(it, key=lambda e: e.name)
+        for e in poster:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                if djup < 2 or e.name == "bilagor" or djup > 2:
+                    gå(e.path, djup + 1)
+            elif e.is_file(follow_symlinks=False) and ar_dokument(Path(e.name)):
+                ut.append(e)
+
+    gå(str(rot), 0)
     return ut
 
 
-def kontrollsummor(site_dir: Path, under: str = PROTOKOLL) -> dict[str, str]:
-    """relpath (to the site root, with /) -> sha256 for the documents under ``under``."""
+Minne = dict[str, tuple[int, int, int, str]]   # relpath -> (size, mtime_ns, inode, sha256)
+
+
+def kontrollsummor(site_dir: Path, under: str = PROTOKOLL,
+                   minne: Minne | None = None) -> dict[str, str]:
+    """relpath (to the site root, with /) -> sha256 for the documents under ``under``.
+
+    ``minne`` (optional, updated in place) remembers earlier sums by size, mtime and
+    inode, so a file that was not rewritten since the last build is not read again."""
     site_dir = Path(site_dir)
-    filer = _dokument(site_dir / under)
-    return {p.relative_to(site_dir).as_posix(): sha256_fil(p)
-            for p in sorted(filer, key=lambda p: p.relative_to(site_dir).as_posix())}
+    bas = str(site_dir)
+    ut: dict[str, str] = {}
+    for e in _dokument(site_dir / under):
+        rel = os.path.relpath(e.path, bas).replace(os.sep, "/")
+        st = e.stat(follow_symlinks=False)
+        nyckel = (st.st_size, st.st_mtime_ns, st.st_ino)
+        kand = minne.get(rel) if minne is not None else None
+        if kand is not None and kand[:3] == nyckel:
+            ut[rel] = kand[3]
+            continue
+        ut[rel] = sha256_fil(Path(e.path))
+        if minne is not None:
+            minne[rel] = (*nyckel, ut[rel])
+    if minne is not None:
+        for rel in set(minne) - set(ut):
+            if rel.startswith(under.rstrip("/") + "/"):
+                del minne[rel]
+    return dict(sorted(ut.items()))
 
 
 def manifest_text(summor: dict[str, str]) -> str:
     return "".join(f"{h}  {rel}\n" for rel, h in sorted(summor.items()))
 
 
-def skriv_manifest(site_dir: Path) -> Path:
+def skriv_manifest(site_dir: Path, summor: dict[str, str] | None = None) -> Path:
     """Write ``site_dir/data/sha256.txt`` for every public PDF and bilaga under
-    ``site_dir/protokoll`` and return its path. Call it after the PDFs and
-    bilagor have been written into the site folder."""
+    ``site_dir/protokoll`` (or for ``summor`` when given) and return its path.
+    Call it after the PDFs and bilagor have been written into the site folder."""
     site_dir = Path(site_dir)
     ut = site_dir / MANIFEST
-    ut.parent.mkdir(parents=True, exist_ok=True)
-    skriv_atomiskt(ut, manifest_text(kontrollsummor(site_dir)).encode("utf-8"))
+    if summor is None:
+        summor = kontrollsummor(site_dir)
+    skriv_atomiskt(ut, manifest_text(summor).encode("utf-8"))
     return ut
 
 
@@ -84,10 +117,10 @@ def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str
     return kontrollsummor(Path(site_dir), f"{PROTOKOLL}/{organ}/{d}")
 
 
-def per_sammantrade(site_dir: Path) -> dict[tuple[str, str], dict[str, str]]:
-    """The published documents grouped by meeting: (organ, ISO date) -> {relpath: sha256}."""
+def per_sammantrade(summor: dict[str, str]) -> dict[tuple[str, str], dict[str, str]]:
+    """``summor`` (from ``kontrollsummor``) grouped by meeting: (organ, ISO date) -> {relpath: sha256}."""
     ut: dict[tuple[str, str], dict[str, str]] = {}
-    for rel, h in kontrollsummor(Path(site_dir)).items():
+    for rel, h in summor.items():
         delar = rel.split("/")
         if len(delar) >= 4:
             ut.setdefault((delar[1], delar[2]), {})[rel] = h

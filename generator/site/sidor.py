@@ -18,6 +18,7 @@ from ..model import Arkiv, Organ, Paragraf, Sammantrade
 from ..referenser import Organregister
 from . import urls
 from .html import a, avvapna, e, iso, lanka_text, prosa, spann
+from .minne import Minne
 from ..publik import Publikt, protokoll_publicerat, vy
 from .tavla import aktuella_anslag, kommande_sammantraden, kungorelser, nedtas_kungorelse
 
@@ -55,6 +56,7 @@ class Webbplats:
         self.md_anvanda: set[str] = set()
         self.register = Organregister({oid: o.kortnamn for oid, o in self.arkiv.organ.items()})
         self.organ = sorted(self.arkiv.organ.values(), key=organ_sortering)
+        self.minne = Minne(self)
 
     # ------------------------------------------------------------ helpers
 
@@ -67,6 +69,18 @@ class Webbplats:
         self.md_anvanda.add(text)
         return h
 
+    def finns(self, nyckel) -> bool:
+        """Is the § page ``nyckel`` published? (Recorded: a memoised page depends on it.)"""
+        svar = self.publikt.finns(nyckel)
+        self.minne.beror("finns", nyckel, svar)
+        return svar
+
+    def flera_i_arende(self, dnr: str) -> bool:
+        """Does the ärende ``dnr`` have more than one public §? (Recorded, as ``finns``.)"""
+        svar = len(self.arkiv.arenden.get(dnr, ())) > 1
+        self.minne.beror("arende", dnr, svar)
+        return svar
+
     def md(self, text: str, fran: str) -> str:
         """Content Markdown -> safe HTML, with references turned into links."""
         if not text.strip():
@@ -74,10 +88,10 @@ class Webbplats:
         h = self.sakert(text)
         return lanka_text(h, self.register.hitta,
                           lambda oid, d, n: urls.relativ(fran, urls.paragraf(oid, d, n))
-                          if self.publikt.finns((oid, d, n)) else None)
+                          if self.finns((oid, d, n)) else None)
 
     def ref_html(self, r, fran: str) -> str:
-        if r.nyckel and self.publikt.finns(r.nyckel):
+        if r.nyckel and self.finns(r.nyckel):
             oid, d, n = r.nyckel
             return a(urls.relativ(fran, urls.paragraf(oid, d, n)),
                      e(self.arkiv.referens_text(oid, d, n)))
@@ -122,14 +136,21 @@ class Webbplats:
             for ar in o.ar:
                 yield self.organ_ar_sida(o, ar)
             for m in o.sammantraden:
-                yield self.sammantrade_sida(o, m)
-                for i, p in enumerate(m.paragrafer):
-                    foreg = m.paragrafer[i - 1] if i > 0 else None
-                    nasta = m.paragrafer[i + 1] if i + 1 < len(m.paragrafer) else None
-                    yield self.paragraf_sida(o, m, p, foreg, nasta)
+                yield from self.minne.sidor(f"m|{o.id}|{m.datum}", self.minne.mote(o, m),
+                                            lambda o=o, m=m: self.mote_sidor(o, m))
         for dnr, ps in self.arkiv.arenden.items():
             if urls.arende(dnr) != "arenden/-/":
-                yield self.arende_sida(dnr, ps)
+                yield from self.minne.sidor(f"a|{dnr}", self.minne.arende(dnr, ps),
+                                            lambda dnr=dnr, ps=ps: [self.arende_sida(dnr, ps)])
+
+    def mote_sidor(self, o: Organ, m: Sammantrade) -> list[Sida]:
+        """The meeting page and its § pages."""
+        ut = [self.sammantrade_sida(o, m)]
+        for i, p in enumerate(m.paragrafer):
+            foreg = m.paragrafer[i - 1] if i > 0 else None
+            nasta = m.paragrafer[i + 1] if i + 1 < len(m.paragrafer) else None
+            ut.append(self.paragraf_sida(o, m, p, foreg, nasta))
+        return ut
 
     def sokbuckets(self) -> list[str]:
         ar = sorted({m.datum.year for o in self.organ for m in o.sammantraden}, reverse=True)
@@ -599,7 +620,7 @@ har en egen överklagandehänvisning. Kontakta kommunen om du är osäker på hu
             if p.hanvisningar:
                 kopp.append(("Hänvisningar", ", ".join(self.ref_html(r, fran)
                                                        for r in p.hanvisningar)))
-            if p.dnr and len(self.arkiv.arenden.get(p.dnr, [])) > 1:
+            if p.dnr and self.flera_i_arende(p.dnr):
                 kopp.append(("Ärendets gång", a(urls.relativ(fran, urls.arende(p.dnr)),
                                                 f"Alla paragrafer i ärende {e(p.dnr)}")))
             if kopp:

@@ -1,0 +1,156 @@
+"""Memo of generated pages between builds, so a rebuild generates only what changed.
+
+A *unit* is what one piece of the model produces: a meeting (its page, its §
+pages, its JSON) or an ärende page. Its key is a hash of everything it is
+built from that lives in the unit itself: the public model of the meeting
+(``repr`` of the dataclasses, which includes derived links such as
+``vidare_behandling``), the few per-day facts about it (protokoll published,
+planned, not yet justerat), and everything global (kommun, organ headers, PDF
+links on or off). What a unit reads from *other* units (is that § published?
+does that ärende have more than one §?) goes through ``Webbplats.finns`` and
+``Webbplats.flera_i_arende``, which record each question and its answer. A unit
+is reused only when its key is the same and every recorded question gets the
+same answer today; otherwise it is generated again (and recorded again).
+
+A reused page comes back as a ``Sida`` with ``html=None``: its body is
+unchanged since the build that wrote it, so the plugin keeps the page source it
+wrote then. The plugin says which page sources it still has (``kan_ateranvanda``);
+without them nothing is reused. The memo lives beside those page sources and is
+wiped with them whenever the theme, ``mkdocs.yml`` or the generator code changes
+(see ``generator.build.fingeravtryck``).
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import replace
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Organ, Paragraf, Sammantrade
+    from .sidor import Sida, Webbplats
+
+FORMAT = b"anslag-minne-1"
+
+Enhet = tuple[bytes, tuple, object]      # (key, recorded questions, value)
+
+
+def _hash(*delar) -> bytes:
+    return hashlib.blake2b(pickle.dumps(delar, protocol=5), digest_size=20).digest()
+
+
+class Minne:
+    def __init__(self, w: "Webbplats") -> None:
+        self.w = w
+        self.forra: dict[str, Enhet] = {}      # from the previous build
+        self.nya: dict[str, Enhet] = {}        # this build's, to be saved
+        self.kan_ateranvanda: Callable[[Iterable[str]], bool] = lambda sokvagar: False
+        self.ateranvanda = 0
+        self.genererade = 0
+        self._logg: list | None = None
+        self._global: bytes | None = None
+        self._moten: dict[tuple, bytes] = {}
+        self._index: dict | None = None
+
+    # ------------------------------------------------------------ keys
+
+    def _globalt(self) -> bytes:
+        if self._global is None:
+            w = self.w
+            organ = [repr(replace(o, sammantraden=[])) for o in w.organ]
+            self._global = _hash(FORMAT, repr(w.kommun), organ, w.pdf)
+        return self._global
+
+    def mote(self, o: "Organ", m: "Sammantrade") -> bytes:
+        """Key of a meeting unit."""
+        k = (o.id, m.datum)
+        h = self._moten.get(k)
+        if h is None:
+            w = self.w
+            from ..publik import protokoll_publicerat
+            dag = (protokoll_publicerat(m, w.idag), m.datum >= w.idag, k in w.publikt.ej_justerade)
+            h = _hash(self._globalt(), repr(m), dag)
+            self._moten[k] = h
+        return h
+
+    def arende(self, dnr: str, ps: list["Paragraf"]) -> bytes:
+        """Key of an ärende page: the keys of the meetings its §§ come from."""
+        if self._index is None:
+            self._index = {(o.id, m.datum): (o, m) for o in self.w.organ for m in o.sammantraden}
+        delar = [(self.mote(*self._index[(p.organ_id, p.datum)]), p.nummer) for p in ps]
+        return _hash(self._globalt(), dnr, delar)
+
+    # ------------------------------------------------------------ recording
+
+    def beror(self, fraga: str, arg, svar) -> None:
+        if self._logg is not None:
+            self._logg.append((fraga, arg, svar))
+
+    def _giltig(self, fragor: tuple) -> bool:
+        w = self.w
+        for fraga, arg, svar in fragor:
+            if fraga == "finns":
+                if w.publikt.finns(arg) != svar:
+                    return False
+            elif fraga == "arende":
+                if (len(w.arkiv.arenden.get(arg, ())) > 1) != svar:
+                    return False
+            else:
+                return False
+        return True
+
+    def _bygg(self, id_: str, nyckel: bytes, bygg: Callable[[], object]) -> tuple[object, tuple]:
+        fore = self._logg
+        self._logg = []
+        try:
+            varde = bygg()
+            fragor = tuple(self._logg)
+        finally:
+            self._logg = fore
+        if fore is not None:
+            fore.extend(fragor)
+        self.genererade += 1
+        return varde, fragor
+
+    def _traff(self, id_: str, nyckel: bytes) -> Enhet | None:
+        g = self.forra.get(id_)
+        if g is not None and g[0] == nyckel and self._giltig(g[1]):
+            return g
+        return None
+
+    # ------------------------------------------------------------ units
+
+    def sidor(self, id_: str, nyckel: bytes, bygg: Callable[[], list["Sida"]]) -> list["Sida"]:
+        """The pages of a unit: reused (``html=None``) or generated."""
+        g = self._traff(id_, nyckel)
+        if g is not None and self.kan_ateranvanda(s.sokvag for s in g[2]):
+            self.nya[id_] = g
+            self.ateranvanda += 1
+            return list(g[2])
+        sidor, fragor = self._bygg(id_, nyckel, bygg)
+        self.nya[id_] = (nyckel, fragor, tuple(replace(s, html=None) for s in sidor))
+        return sidor
+
+    def varde(self, id_: str, nyckel: bytes, bygg: Callable[[], bytes]) -> bytes:
+        """A generated file of a unit (its bytes are kept in the memo)."""
+        g = self._traff(id_, nyckel)
+        if g is not None:
+            self.nya[id_] = g
+            self.ateranvanda += 1
+            return g[2]
+        varde, fragor = self._bygg(id_, nyckel, bygg)
+        self.nya[id_] = (nyckel, fragor, varde)
+        return varde
+
+    # ------------------------------------------------------------ persistence
+
+    def las(self, data: bytes | None) -> None:
+        try:
+            d = pickle.loads(data) if data else {}
+        except Exception:  # noqa: BLE001 - a damaged memo is an empty memo
+            d = {}
+        self.forra = d if isinstance(d, dict) and d.get("format") == FORMAT else {}
+        self.forra.pop("format", None)
+
+    def spara(self) -> bytes:
+        return pickle.dumps({"format": FORMAT, **self.nya}, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,96 @@
+"""The page memo: a rebuild reuses a unit only when its pages would come out the same.
+
+Each scenario builds the pages of archive A, keeps the memo, changes the content,
+and generates the pages of archive B twice: with A's memo and from scratch. Every
+page that the memo reused must be byte-identical to the page generated from
+scratch, every generated one too, and the memo must have reused something (so
+the test cannot pass by never reusing)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.archive import las_arkiv
+from generator.site.sidor import Webbplats
+
+
+def _arkiv(rot):
+    arkiv, rapport = las_arkiv(rot)
+    assert arkiv is not None and not rapport.har_fel, [str(d) for d in rapport.sorterade()]
+    return arkiv
+
+
+def _sidor(w: Webbplats) -> dict[str, str | None]:
+    w.minne.kan_ateranvanda = lambda sokvagar: True
+    ut = {s.sokvag: s.html for s in w.sidor()}
+    from generator.site import floden
+    ut.update({f"fil:{v}": d for v, d in floden.filer(w)})
+    return ut
+
+
+def _grund(rot, hjalp):
+    hjalp.grund(rot)
+    hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07")
+    hjalp.paragraf(rot, "2025-03-05", "01.md", "paragraf: 1\nrubrik: Budget 2026\ndnr: 2025/00001",
+                   "## Socialnämndens beslut\n\nGodkänns. Frågan återkommer i SN 2025-03-19 § 3.")
+    hjalp.paragraf(rot, "2025-03-05", "02.md", "paragraf: 2\nrubrik: Delegationsbeslut\n"
+                   "dnr: 2025/00002", "## Socialnämndens beslut\n\nLäggs till handlingarna.")
+    from conftest import FRAMSIDA
+    hjalp.skriv_filer(rot, {"sn/2025-04-02/sammantrade.md":   # planned: no §§ yet
+                            f"---\n{FRAMSIDA}kallelse:\n  datum: 2025-03-26\n  arenden:\n"
+                            "    - rubrik: Budget 2026\n---\n"})
+    hjalp.mote(rot, "2024-11-05", "2024-11-07", "2024-11-07")
+    hjalp.paragraf(rot, "2024-11-05", "01.md", "paragraf: 1\nrubrik: Ett orört ärende\n"
+                   "dnr: 2025/00009", "## Socialnämndens beslut\n\nGodkänns.")
+
+
+def _nytt_mote(rot, hjalp):
+    """Same dnr as § 1 of 2025-03-05 and the § its text refers to, no beredning key."""
+    hjalp.mote(rot, "2025-03-19", "2025-03-20", "2025-03-20")
+    hjalp.paragraf(rot, "2025-03-19", "01.md", "paragraf: 3\nrubrik: Budget 2026, fortsättning\n"
+                   "dnr: 2025/00001", "## Socialnämndens beslut\n\nKlart.")
+    hjalp.paragraf(rot, "2025-03-19", "02.md", "paragraf: 4\nrubrik: Övrigt\ndnr: 2025/00003",
+                   "## Socialnämndens beslut\n\nInget.")
+
+
+def _sekretess(rot, hjalp):
+    hjalp.paragraf(rot, "2025-03-05", "02.md", "paragraf: 2\nrubrik: Delegationsbeslut\n"
+                   "dnr: 2025/00002\nsekretess: OSL 26 kap. 1 §",
+                   "## Socialnämndens beslut\n\nLäggs till handlingarna.")
+
+
+SCENARIER = {"nytt sammanträde": (_nytt_mote, date(2025, 3, 21), date(2025, 3, 21)),
+             "paragraf blir sekretess": (_sekretess, date(2025, 3, 21), date(2025, 3, 21)),
+             "ny dag, protokollet publiceras": (None, date(2025, 3, 6), date(2025, 3, 7)),
+             "ny dag, planerat sammanträde har passerat": (None, date(2025, 4, 1),
+                                                            date(2025, 4, 3))}
+
+
+@pytest.mark.parametrize("namn", list(SCENARIER))
+def test_ateranvanda_sidor_ar_identiska_med_nygenererade(tmp_path, hjalp, namn):
+    andra, dag_a, dag_b = SCENARIER[namn]
+    rot = tmp_path / "innehall"
+    _grund(rot, hjalp)
+    wa = Webbplats(_arkiv(rot), dag_a, pdf=True)
+    fore = _sidor(wa)
+    if andra is not None:
+        andra(rot, hjalp)
+    arkiv_b = _arkiv(rot)
+    wb = Webbplats(arkiv_b, dag_b, pdf=True)
+    wb.minne.las(wa.minne.spara())
+    med_minne = _sidor(wb)
+    fran_borjan = _sidor(Webbplats(arkiv_b, dag_b, pdf=True))
+
+    assert set(med_minne) == set(fran_borjan)
+    for sokvag, html in med_minne.items():
+        if html is None:   # reused: the page written in build A must be today's page
+            assert fore[sokvag] == fran_borjan[sokvag], f"inaktuell sida återanvänd: {sokvag}"
+        else:
+            assert html == fran_borjan[sokvag], sokvag
+    assert wb.minne.ateranvanda > 0
+    assert med_minne["protokoll/sn/2024-11-05/1/"] is None     # the untouched meeting is reused
+    if andra is _nytt_mote:   # the older § now says the ärende has more §§, and links forward
+        assert med_minne["protokoll/sn/2025-03-05/1/"] is not None
+        assert "arenden/2025-00001/" in fran_borjan["protokoll/sn/2025-03-05/1/"]
+        assert "2025-03-19/3/" in fran_borjan["protokoll/sn/2025-03-05/1/"]

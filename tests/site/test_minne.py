@@ -36,10 +36,9 @@ def _grund(rot, hjalp):
                    "## Socialnämndens beslut\n\nGodkänns. Frågan återkommer i SN 2025-03-19 § 3.")
     hjalp.paragraf(rot, "2025-03-05", "02.md", "paragraf: 2\nrubrik: Delegationsbeslut\n"
                    "dnr: 2025/00002", "## Socialnämndens beslut\n\nLäggs till handlingarna.")
-    from conftest import FRAMSIDA
     hjalp.skriv_filer(rot, {"sn/2025-04-02/sammantrade.md":   # planned: no §§ yet
-                            f"---\n{FRAMSIDA}kallelse:\n  datum: 2025-03-26\n  arenden:\n"
-                            "    - rubrik: Budget 2026\n---\n"})
+                            "---\nplats: Kommunhuset\ntid: \"13:00\"\nkallelse:\n"
+                            "  datum: 2025-03-26\n  arenden:\n    - rubrik: Budget 2026\n---\n"})
     hjalp.mote(rot, "2024-11-05", "2024-11-07", "2024-11-07")
     hjalp.paragraf(rot, "2024-11-05", "01.md", "paragraf: 1\nrubrik: Ett orört ärende\n"
                    "dnr: 2025/00009", "## Socialnämndens beslut\n\nGodkänns.")

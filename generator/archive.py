@@ -12,7 +12,7 @@ from pathlib import Path
 from . import frister
 from .diagnostics import Rapport
 from .filer import sha256_fil
-from .loading import Dokument, Innehall, RaSammantrade, ar_datum, las_innehall
+from .loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
 from .model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)
@@ -35,11 +35,15 @@ class Kontext:
     nedtas_angivet: dict[int, tuple[str, date]] = field(default_factory=dict)  # id(obj) -> (key, date)
 
 
-def las_arkiv(rot: Path | str) -> tuple[Arkiv | None, Rapport]:
+def las_arkiv(rot: Path | str, tolkminne: Path | None = None) -> tuple[Arkiv | None, Rapport]:
     """Load, validate and model the content folder. The Arkiv is None only when
-    kommun.yml is unusable; otherwise it holds everything that could be read."""
+    kommun.yml is unusable; otherwise it holds everything that could be read.
+    ``tolkminne``: a file where parsed files are remembered between runs."""
     rapport = Rapport()
-    innehall = las_innehall(Path(rot), rapport)
+    minne = Tolkminne(Path(tolkminne)) if tolkminne is not None else None
+    innehall = las_innehall(Path(rot), rapport, minne)
+    if minne is not None:
+        minne.spara()
     ctx = bygg_modell(innehall, rapport)
     if ctx is None:
         return None, rapport

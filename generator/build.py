@@ -70,13 +70,33 @@ def fingeravtryck(mkdocs_yml: Path, pdf: bool) -> str:
     return h.hexdigest()
 
 
+def _starta_kopia(fran: Path, till: Path) -> subprocess.Popen | None:
+    """Start copying a tree as hard links (``cp -al``) in the background."""
+    if shutil.which("cp") is None:
+        return None
+    try:
+        return subprocess.Popen(["cp", "-al", str(fran), str(till)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _vanta_pa_kopia(kopia: subprocess.Popen | None, fran: Path, till: Path) -> None:
+    if kopia is not None and kopia.wait() == 0:
+        return
+    shutil.rmtree(till, ignore_errors=True)
+    _lanka_kopia(fran, till)
+
+
+def _stoppa_kopia(kopia: subprocess.Popen | None, staging: Path) -> None:
+    if kopia is not None and kopia.poll() is None:
+        kopia.kill()
+        kopia.wait()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
 def _lanka_kopia(fran: Path, till: Path) -> None:
-    """Copy a tree as hard links (``cp -al``; falls back to Python, then to copies)."""
-    if shutil.which("cp"):
-        r = subprocess.run(["cp", "-al", str(fran), str(till)], capture_output=True)
-        if r.returncode == 0:
-            return
-        shutil.rmtree(till, ignore_errors=True)
+    """Copy a tree as hard links in Python (falls back to copies across file systems)."""
     for dirpath, _dirs, filer in os.walk(fran):
         rel = Path(dirpath).relative_to(fran)
         (till / rel).mkdir(parents=True, exist_ok=True)
@@ -285,29 +305,9 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
 
 def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, tyst: bool,
           fs) -> int:
-    from .archive import las_arkiv
-
-    with fs.steg("Kontroll av innehållet"):
-        arkiv, rapport = las_arkiv(innehall)
-    for d in rapport.sorterade():
-        print(str(d), file=sys.stderr)
-    if arkiv is None or rapport.har_fel:
-        _fel(f"{rapport.antal('fel')} fel i innehållet; inget byggdes och {ut} är oförändrad.")
-        return 1
     if arkiv_dir == ut or arkiv_dir.is_relative_to(ut) or ut.is_relative_to(arkiv_dir):
         _fel(f"arkivmappen {arkiv_dir} får inte ligga i webbplatsmappen {ut} eller tvärtom.")
         return 2
-
-    rendera_pdfer = None
-    if not utan_pdf:
-        try:
-            from .pdf import rendera_pdfer
-        except ImportError:
-            if not tyst:
-                print("PDF-modulen finns inte; bygger utan PDF:er.", file=sys.stderr)
-    pdf = rendera_pdfer is not None
-
-    ut.parent.mkdir(parents=True, exist_ok=True)
     cache = ut.parent / ".cache" / f"anslag-{ut.name}"
     cache.mkdir(parents=True, exist_ok=True)
     las = open(cache / "lock", "w")
@@ -317,19 +317,50 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         _fel(f"ett annat bygge av {ut} pågår.")
         las.close()
         return 1
+    try:
+        return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, tyst, fs, cache)
+    finally:
+        fcntl.flock(las, fcntl.LOCK_UN)
+        las.close()
+
+
+def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
+               tyst: bool, fs, cache: Path) -> int:
+    """The build, holding the lock of ``cache``."""
+    from .archive import las_arkiv
+
+    start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
+    rendera_pdfer = None
+    if not utan_pdf:
+        try:
+            from .pdf import rendera_pdfer
+        except ImportError:
+            if not tyst:
+                print("PDF-modulen finns inte; bygger utan PDF:er.", file=sys.stderr)
+    pdf = rendera_pdfer is not None
 
     staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
         shutil.rmtree(rest, ignore_errors=True)  # left by an interrupted build (we hold the lock)
+    mkdocs_yml = _mkdocs_yml()
+    avtryck = fingeravtryck(mkdocs_yml, pdf)
+    avtrycksfil = cache / "fingeravtryck"
+    inkrementell = (ut.is_dir() and avtrycksfil.is_file()
+                    and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())
+    # the previous site is copied (as hard links) while the content is checked
+    kopia = _starta_kopia(ut, staging) if inkrementell else None
     try:
-        start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
-        mkdocs_yml = _mkdocs_yml()
-        avtryck = fingeravtryck(mkdocs_yml, pdf)
-        avtrycksfil = cache / "fingeravtryck"
-        inkrementell = (ut.is_dir() and avtrycksfil.is_file()
-                        and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())
+        with fs.steg("Kontroll av innehållet"):
+            arkiv, rapport = las_arkiv(innehall, cache / "frontmatter.pickle")
+        for d in rapport.sorterade():
+            print(str(d), file=sys.stderr)
+        if arkiv is None or rapport.har_fel:
+            _fel(f"{rapport.antal('fel')} fel i innehållet; inget byggdes och {ut} är oförändrad.")
+            _stoppa_kopia(kopia, staging)
+            return 1
+
         if inkrementell:
-            _lanka_kopia(ut, staging)
+            _vanta_pa_kopia(kopia, ut, staging)
         else:
             staging.mkdir(parents=True)
             shutil.rmtree(cache / "sidor", ignore_errors=True)
@@ -361,13 +392,10 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         _byt(staging, ut)
         avtrycksfil.write_text(avtryck)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
-        shutil.rmtree(staging, ignore_errors=True)
+        _stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):
             _fel("avbrutet; webbplatsen är oförändrad.")
             return 130
         _fel(f"bygget misslyckades ({type(e).__name__}: {e}); {ut} är oförändrad.")
         return 1
-    finally:
-        fcntl.flock(las, fcntl.LOCK_UN)
-        las.close()
     return 0

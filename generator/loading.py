@@ -7,6 +7,8 @@ traceback.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -161,10 +163,63 @@ class _Handler(frontmatter.YAMLHandler):
 _HANDLER = _Handler()
 
 
-def las_markdown(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
+class Tolkminne:
+    """Parsed Markdown files by the hash of their normalised text, kept between builds
+    (``anslag bygg`` keeps it in its cache folder). Parsing the YAML is most of the cost
+    of reading an archive; a file whose text is unchanged is not parsed again. The memo
+    is tied to this module's code and the YAML/frontmatter versions, and only files
+    that parsed without error are kept, so every diagnostic is still produced."""
+
+    def __init__(self, fil: Path | None = None) -> None:
+        self.fil = fil
+        self.forra: dict[bytes, bytes] = {}
+        self.nya: dict[bytes, bytes] = {}
+        if fil is not None:
+            try:
+                d = pickle.loads(fil.read_bytes())
+                if isinstance(d, dict) and d.get("version") == _tolkversion():
+                    self.forra = d["poster"]
+            except Exception:  # noqa: BLE001 - a damaged memo is an empty memo
+                self.forra = {}
+
+    @staticmethod
+    def nyckel(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=20).digest()
+
+    def hamta(self, nyckel: bytes):
+        v = self.forra.get(nyckel)
+        if v is None:
+            return None
+        self.nya[nyckel] = v
+        return pickle.loads(v)
+
+    def lagg(self, nyckel: bytes, varde) -> None:
+        self.nya[nyckel] = pickle.dumps(varde, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def spara(self) -> None:
+        if self.fil is not None:
+            from .filer import skriv_atomiskt
+            skriv_atomiskt(self.fil, pickle.dumps({"version": _tolkversion(), "poster": self.nya},
+                                                  protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _tolkversion() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()
+                          + str(getattr(frontmatter, "__version__", "")).encode()).hexdigest()
+
+
+def las_markdown(fil: Path, rel: str, rapport: Rapport,
+                 minne: Tolkminne | None = None) -> Dokument | None:
     text = _las_text(fil, rel, rapport)
     if text is None:
         return None
+    nyckel = None
+    if minne is not None:
+        nyckel = minne.nyckel(text)
+        tidigare = minne.hamta(nyckel)
+        if tidigare is not None:
+            data, body, body_rad, nyckelrader = tidigare
+            return Dokument(rel, data, body, body_rad, nyckelrader, text)
     if not text.startswith("---\n"):
         rapport.fel(rel, "frontmatter", "filen saknar frontmatter. Den ska börja med en rad "
                     "\"---\", sedan nycklarna (t.ex. \"paragraf: 3\"), sedan \"---\".")
@@ -187,14 +242,17 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
                     "(t.ex. \"paragraf: 3\").")
         return None
     body_rad = text.count("\n", 0, slut + 4) + 2
-    return Dokument(rel, dict(data), body, body_rad, _nyckelrader(fm_text, 2), text)
+    doc = Dokument(rel, dict(data), body, body_rad, _nyckelrader(fm_text, 2), text)
+    if minne is not None:
+        minne.lagg(nyckel, (doc.data, doc.body, doc.body_rad, doc.nyckelrader))
+    return doc
 
 
 def _rel(p: Path, rot: Path) -> str:
     return p.relative_to(rot).as_posix()
 
 
-def las_innehall(rot: Path, rapport: Rapport) -> Innehall:
+def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None) -> Innehall:
     """Read the whole content folder. Unknown files are reported, not fatal."""
     rot = Path(rot)
     kommun_fil = rot / "kommun.yml"
@@ -206,24 +264,25 @@ def las_innehall(rot: Path, rapport: Rapport) -> Innehall:
                     "\"namn:\" och \"webbplats:\".")
     innehall = Innehall(rot, kommun)
     for organ_mapp in sorted(p for p in rot.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        innehall.organ.append(_las_organ(organ_mapp, rot, rapport))
+        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne))
     return innehall
 
 
-def _las_organ(mapp: Path, rot: Path, rapport: Rapport) -> RaOrgan:
+def _las_organ(mapp: Path, rot: Path, rapport: Rapport, minne: Tolkminne | None) -> RaOrgan:
     organ_fil = mapp / "organ.yml"
     rel = _rel(organ_fil, rot)
     doc = las_yaml(organ_fil, rel, rapport) if organ_fil.is_file() else None
     ra = RaOrgan(mapp.name, mapp, doc, rel)
     for m in sorted(p for p in mapp.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport))
+        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport, minne))
     return ra
 
 
-def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport) -> RaSammantrade:
+def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
+                     minne: Tolkminne | None) -> RaSammantrade:
     sm_fil = mapp / "sammantrade.md"
     sm_rel = _rel(sm_fil, rot)
-    sm = las_markdown(sm_fil, sm_rel, rapport) if sm_fil.is_file() else None
+    sm = las_markdown(sm_fil, sm_rel, rapport, minne) if sm_fil.is_file() else None
     ra = RaSammantrade(organ_id, mapp.name, mapp, sm, sm_rel)
     if sm_fil.is_file():
         ra.filer["sammantrade.md"] = sm_fil
@@ -232,7 +291,7 @@ def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport) -> 
             continue
         if f.is_file() and f.suffix == ".md" and f.name != "sammantrade.md":
             ra.filer[f.name] = f
-            doc = las_markdown(f, _rel(f, rot), rapport)
+            doc = las_markdown(f, _rel(f, rot), rapport, minne)
             if doc is not None:
                 ra.paragrafer.append(doc)
         elif f.name == "justering.lock":

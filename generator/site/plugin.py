@@ -178,8 +178,9 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if stubbar is not None:
             # pages of unchanged units are not generated again; their sources are kept
             w.minne.las(_las_fil(stubbar / _MINNE))
+            rot = str(stubbar) + os.sep
             w.minne.kan_ateranvanda = lambda sokvagar: all(
-                urls.kalla(v) in manifest and (stubbar / urls.kalla(v)).exists() for v in sokvagar)
+                urls.kalla(v) in manifest and os.path.exists(rot + urls.kalla(v)) for v in sokvagar)
         for sida in w.sidor():
             uri = urls.kalla(sida.sokvag)
             befintlig = files.get_file_from_path(uri)

@@ -69,3 +69,25 @@ def test_skrap_ger_aldrig_traceback(tmp_path_factory, innehall: bytes):
     arkiv, rapport = las_arkiv(dst)   # must not raise
     for d in rapport.poster:
         assert d.niva in ("fel", "varning") and d.path and d.nyckel and d.meddelande
+
+
+def test_tolkminnet_ger_samma_arkiv_och_ser_andringar(exempel_kopia: Path, tmp_path: Path):
+    """anslag bygg remembers parsed files between runs: the model must be the same as a
+    fresh read, a changed file must be read again, and a broken one still reported."""
+    minne = tmp_path / "frontmatter.pickle"
+    farsk, _ = las_arkiv(exempel_kopia)
+    forsta, _ = las_arkiv(exempel_kopia, minne)
+    andra, r2 = las_arkiv(exempel_kopia, minne)          # now every file comes from the memo
+    assert minne.stat().st_size > 10_000
+    assert repr(forsta) == repr(farsk) and repr(andra) == repr(farsk)
+
+    par = next((exempel_kopia / "fun" / "2025-02-06").glob("03-*.md"))
+    par.write_text(par.read_text(encoding="utf-8").replace("godkänns", "godkänns inte"),
+                   encoding="utf-8")
+    efter, _ = las_arkiv(exempel_kopia, minne)
+    p3 = next(p for p in efter.organ["fun"].sammantraden[-1].paragrafer if p.nummer == 3)
+    assert "godkänns inte" in p3.beslut.text
+
+    par.write_text("---\nparagraf: [3\n---\nText\n", encoding="utf-8")
+    _, rapport = las_arkiv(exempel_kopia, minne)
+    assert any(d.path.endswith(par.name) and d.niva == "fel" for d in rapport.sorterade())

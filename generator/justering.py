@@ -353,7 +353,10 @@ def kommando_justera(args) -> int:
              f"Ändra filerna och justera med: anslag justera {organ_id} {datum.isoformat()}")
         return 1
 
+    from .rules.text import ingen_stubbtext
+    mapp = f"{organ_id}/{datum.isoformat()}/"
     fel = _fel_utom_eget_las(rapport, organ_id, datum)
+    fel += [d for d in ingen_stubbtext(ctx) if d.path.startswith(mapp) and d.niva != "fel"]
     if fel:
         _skriv_diagnostik(rapport.sorterade())
         _err(f"Justeringen registrerades inte: innehållet har {len(fel)} fel. Rätta dem, kör "

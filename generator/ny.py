@@ -14,7 +14,8 @@ kallelse's ärenden.
 
 Stub texts are plain Swedish sentences that pass the contract's placeholder
 check (no ``<Ange …>``, ``§ XX`` or ``xx`` dates) and are obviously to be
-replaced: rubrik "Rubrik för § 17", "Skriv beslutet här."
+replaced: rubrik "Rubrik för § 17", "Skriv beslutet här." `anslag kontrollera` warns
+while they are left (rule ``ingen_stubbtext``), and `anslag justera` refuses.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from .datum import langt
 from .diagnostics import menade_du
 from .justering import yaml_skalar
 from .model import Arkiv, Organ, Sammantrade
+from .rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
 
 PLATS_OKAND = "Meddelas senare"
 
@@ -129,12 +131,12 @@ def _citerad(s: str) -> str:
 def paragraf_text(nummer: int, rubrik: str | None, dnr: str | None, beslutsrubrik: str,
                   beslut_forst: bool) -> str:
     rader = ["---", f"paragraf: {nummer}",
-             f"rubrik: {yaml_skalar(rubrik or f'Rubrik för § {nummer}')}"]
+             f"rubrik: {yaml_skalar(rubrik or STUBB_RUBRIK.format(nummer=nummer))}"]
     if dnr:
         rader.append(f"dnr: {yaml_skalar(dnr)}")
     rader += ["---", ""]
-    beslut = [f"## {beslutsrubrik}", "", "Skriv beslutet här.", ""]
-    beskrivning = ["## Ärendebeskrivning", "", "Skriv ärendebeskrivningen här.", ""]
+    beslut = [f"## {beslutsrubrik}", "", STUBB_BESLUT, ""]
+    beskrivning = ["## Ärendebeskrivning", "", STUBB_BESKRIVNING, ""]
     rader += beslut + beskrivning if beslut_forst else beskrivning + beslut
     return "\n".join(rader)
 

@@ -37,6 +37,7 @@ REGLER: list[Regel] = [
     dnr.dnr_foljer_monstret,
     text.inga_personnummer,
     text.inga_platshallare,
+    text.ingen_stubbtext,
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..diagnostics import fel
+from ..diagnostics import fel, varning
 
 PNR_RE = re.compile(r"(?<![\d/-])(?:(\d{2}))?(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d/])")
 
@@ -111,3 +111,26 @@ def inga_platshallare(ctx):
             vad = next(v for rx, v in PLATSHALLARE if rx.fullmatch(m.group(0)) or rx.search(m.group(0)))
             yield fel(doc.path, _nyckel_for_rad(doc, nr), f"rad {nr} innehåller {vad} "
                       f"från mallen (\"{m.group(0)}\"). Fyll i det riktiga värdet.")
+
+
+# The texts that `anslag ny` writes into a paragraph stub (generator.ny uses these).
+STUBB_RUBRIK = "Rubrik för § {nummer}"
+STUBB_BESLUT = "Skriv beslutet här."
+STUBB_BESKRIVNING = "Skriv ärendebeskrivningen här."
+_STUBB_RUBRIK_RE = re.compile(r"^Rubrik för § \d+$")
+
+
+def ingen_stubbtext(ctx):
+    """A § still holding the stub text of `anslag ny`: a warning while the protokoll is
+    being written, an error once it is justerat (and `anslag justera` refuses)."""
+    for p, doc, m in ctx.paragrafer:
+        if _STUBB_RUBRIK_RE.match(p.rubrik or ""):
+            nyckel, kvar = "rubrik", p.rubrik
+        else:
+            kvar = next((t for t in (STUBB_BESLUT, STUBB_BESKRIVNING) if t in doc.body), None)
+            nyckel = "text"
+        if kvar is None:
+            continue
+        niva = fel if m.justering is not None else varning
+        yield niva(doc.path, nyckel, f"paragrafen har kvar mallens text från \"anslag ny\" "
+                   f"(\"{kvar}\"). Skriv in det riktiga innehållet innan protokollet justeras.")

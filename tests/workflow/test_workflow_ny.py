@@ -48,7 +48,8 @@ def test_paragrafstubbar_fortsatter_numreringen(innehall: Path):
     assert _fm(mapp / "sammantrade.md")["justerare"] == ["Gertrud Jernberg-Zernig"]
     k = kor("kontrollera", "--innehall", innehall)
     assert k.kod == 0, k.allt
-    assert "fun/2025-03-06" not in k.fel
+    egna = [r for r in k.fel.splitlines() if r.startswith("fun/2025-03-06")]
+    assert egna and all(": varning: " in r and "anslag ny" in r for r in egna)  # stubs: warnings only
     m = las_arkiv(innehall)[0].sammantrade("fun", date(2025, 3, 6))
     assert [p.nummer for p in m.paragrafer] == [17, 18, 19]
 
@@ -110,3 +111,22 @@ def test_stubbar_fran_kallelsens_arendelista(innehall: Path):
     assert kor("kontrollera", "--innehall", innehall).kod == 0
     r = kor("ny", "fun", "2025-03-06", "--innehall", innehall, "--arenden", "2")
     assert r.kod == 1 and "har redan paragrafer" in r.fel
+
+
+def test_kvarlamnad_stubbtext_varnar_och_stoppar_justeringen(innehall: Path):
+    assert kor("ny", "fun", "2025-03-06", "--innehall", innehall, "--arenden", "1").kod == 0
+    stubb = innehall / "fun" / "2025-03-06" / "17-arende.md"
+    k = kor("kontrollera", "--innehall", innehall)
+    assert k.kod == 0, k.allt                                   # still being written: a warning
+    assert "fun/2025-03-06/17-arende.md: varning: rubrik:" in k.fel
+    assert "Rubrik för § 17" in k.fel
+    j = kor("justera", "fun", "2025-03-06", "--innehall", innehall, "--datum", "2025-03-07")
+    assert j.kod == 1 and "17-arende.md" in j.fel and "registrerades inte" in j.fel
+    assert not (stubb.parent / "justering.lock").exists()
+    stubb.write_text(stubb.read_text(encoding="utf-8")
+                     .replace("Rubrik för § 17", "Information om skolskjutsar")
+                     .replace("Skriv beslutet här.", "Informationen noteras.")
+                     .replace("Skriv ärendebeskrivningen här.", "Förvaltningen informerar."),
+                     encoding="utf-8")
+    j = kor("justera", "fun", "2025-03-06", "--innehall", innehall, "--datum", "2025-03-07")
+    assert j.kod == 0, j.allt

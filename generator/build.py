@@ -299,7 +299,8 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     finally:
         fs.stang()
     if kod == 0 and not tyst:
-        print(f"Klart: {ut} ({time.perf_counter() - t0:.1f} s, idag {idag.isoformat()}).")
+        sek = f"{time.perf_counter() - t0:.1f}".replace(".", ",")
+        print(f"Klart: {ut} ({sek} s, idag {idag.isoformat()}).")
     return kod
 
 

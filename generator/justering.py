@@ -356,11 +356,15 @@ def kommando_justera(args) -> int:
     from .rules.text import ingen_stubbtext
     mapp = f"{organ_id}/{datum.isoformat()}/"
     fel = _fel_utom_eget_las(rapport, organ_id, datum)
-    fel += [d for d in ingen_stubbtext(ctx) if d.path.startswith(mapp) and d.niva != "fel"]
-    if fel:
+    stubbar = [d for d in ingen_stubbtext(ctx) if d.path.startswith(mapp) and d.niva != "fel"]
+    if fel or stubbar:
         _skriv_diagnostik(rapport.sorterade())
-        _err(f"Justeringen registrerades inte: innehållet har {len(fel)} fel. Rätta dem, kör "
-             "\"anslag kontrollera\" och försök igen.")
+        vad = [f"{len(fel)} fel"] if fel else []
+        if stubbar:
+            vad.append(f"{len(stubbar)} paragraf{'er' if len(stubbar) > 1 else ''} med text "
+                       "från \"anslag ny\"")
+        _err(f"Justeringen registrerades inte: innehållet har {' och '.join(vad)}. Rätta det, "
+             "kör \"anslag kontrollera\" och försök igen.")
         return 1
 
     gammalt_las: Las | None = None

@@ -108,3 +108,24 @@ def test_utskrift_doljer_navigering(sida, exempel_url):
     assert not sida.locator(".md-header").is_visible()
     assert not sida.locator(".md-sidebar--primary").is_visible()
     assert sida.locator(ANSLAG).is_visible()
+
+
+@pytest.mark.parametrize("namn", ["anslagstavlan", "sammantrade", "paragraf", "arendets-gang"])
+def test_mobil_320_px_utan_sidledsrullning(sida, exempel_url, namn, utdata):
+    """WCAG 1.4.10 (reflow): at 320 CSS px the board, the framsida and the § text need no
+    sideways scrolling (wide data tables may scroll inside their own box)."""
+    sida.set_viewport_size({"width": 320, "height": 700})
+    _oppna(sida, exempel_url + AXE_SIDOR[namn], "2025-02-20T10:00:00+01:00")
+    bredd = sida.evaluate("document.documentElement.clientWidth")
+    for sel in (".anslagstavla", ".framsida", "article.paragraf", "ol.arendegang"):
+        for el in sida.locator(sel).all():
+            utanfor = el.evaluate("""(c, W) => Array.from([c, ...c.querySelectorAll('*')])
+                .filter(e => !e.parentElement.closest('.md-typeset__scrollwrap')
+                             || e.closest('.framsida'))
+                .map(e => [e.tagName, e.className, e.getBoundingClientRect()])
+                .filter(([t, k, r]) => r.width > 0 && (r.left < -1 || r.right > W + 1))
+                .map(([t, k, r]) => `${t}.${k} ${Math.round(r.left)}–${Math.round(r.right)}`)""",
+                                 bredd)
+            assert not utanfor, (sel, utanfor[:5])
+    if namn in ("anslagstavlan", "sammantrade"):
+        sida.screenshot(path=str(utdata / f"mobil-{namn}.png"), full_page=True)

@@ -117,6 +117,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self.utfiler: set[str] = set()           # every file this build puts in site_dir
         self.dirty = False
         self.kontrollsummor = True               # write data/sha256.txt after the build
+        self._laste_sjalv = False                # the content was read by on_config
         self.md_cache: dict[str, str] | None = None
         self._env = None
         self._skal: dict = {}
@@ -145,7 +146,9 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
 
     def on_config(self, config):
         bas = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        if self.arkiv is None:
+        # MkDocs keeps one plugin instance across `mkdocs serve` rebuilds: content the plugin
+        # read itself is read again each time; an archive handed over by anslag bygg is kept
+        if self.arkiv is None or self._laste_sjalv:
             from ..archive import las_arkiv
             rot = Path(self._option("innehall", "ANSLAG_INNEHALL"))
             if not rot.is_absolute():
@@ -157,6 +160,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
                 raise PluginError(f"Innehållet i {rot} har fel ({rapport.antal('fel')} st). "
                                   "Rätta dem och bygg igen (se `anslag kontrollera`).")
             self.arkiv = arkiv
+            self._laste_sjalv = True
         pdf = self.config.pdf if os.environ.get("ANSLAG_PDF") in (None, "") else _sant(
             os.environ["ANSLAG_PDF"])
         self.webbplats = Webbplats(self.arkiv, self._idag(), pdf=pdf, md_cache=self.md_cache)

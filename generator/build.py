@@ -293,6 +293,10 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     idag = idag or idag_stockholm()
     innehall, ut, arkiv_dir = Path(innehall), Path(ut).absolute(), Path(arkiv_dir).absolute()
 
+    if not innehall.is_dir():
+        print(f"{innehall}: fel: innehall: mappen finns inte. Ange innehållsmappen med "
+              "--innehall.", file=sys.stderr)
+        return 1
     fs = Framsteg(tyst=tyst)
     try:
         kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, tyst, fs)
@@ -310,8 +314,13 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         _fel(f"arkivmappen {arkiv_dir} får inte ligga i webbplatsmappen {ut} eller tvärtom.")
         return 2
     cache = ut.parent / ".cache" / f"anslag-{ut.name}"
-    cache.mkdir(parents=True, exist_ok=True)
-    las = open(cache / "lock", "w")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        las = open(cache / "lock", "w")
+    except OSError as e:
+        _fel(f"kan inte skriva i {ut.parent} ({e.strerror}). Välj en mapp där du får skriva "
+             "med --ut (och --arkiv).")
+        return 1
     try:
         fcntl.flock(las, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

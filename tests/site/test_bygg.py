@@ -168,3 +168,15 @@ def test_kontrollsummor_publiceras_med_bygget(exempel_site):
     assert dokument == {k: v for k, v in summor.items()
                         if k.startswith("protokoll/fun/2025-02-06/")}
     assert "sha256.txt" in (exempel_site / "data/index.html").read_text("utf-8")
+
+
+def test_bygg_fel_mapp_ger_svenskt_besked_utan_traceback(tmp_path):
+    from tests.conftest import kor_anslag
+    r = kor_anslag("bygg", "--innehall", str(tmp_path / "finns-inte"), "--ut",
+                   str(tmp_path / "site"), "--tyst")
+    assert r.kod == 1 and "innehall: mappen finns inte" in r.fel and "Traceback" not in r.fel
+    hinder = tmp_path / "fil"
+    hinder.write_text("ingen mapp")
+    r = kor_anslag("bygg", "--innehall", str(INNEHALL), "--ut", str(hinder / "site"),
+                   "--arkiv", str(tmp_path / "arkiv"), "--idag", "2025-02-20", "--tyst")
+    assert r.kod == 1 and "kan inte skriva i" in r.fel and "Traceback" not in r.fel, r.fel

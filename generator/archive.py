@@ -35,21 +35,27 @@ class Kontext:
     nedtas_angivet: dict[int, tuple[str, date]] = field(default_factory=dict)  # id(obj) -> (key, date)
 
 
-def las_arkiv(rot: Path | str, tolkminne: Path | None = None) -> tuple[Arkiv | None, Rapport]:
-    """Load, validate and model the content folder. The Arkiv is None only when
-    kommun.yml is unusable; otherwise it holds everything that could be read.
-    ``tolkminne``: a file where parsed files are remembered between runs."""
+def las_kontext(rot: Path | str, tolkminne: Path | None = None) -> tuple[Kontext | None, Rapport]:
+    """Load, model and validate the content folder: the validation context (None only
+    when kommun.yml is unusable) and every diagnostic. ``tolkminne``: a file where
+    parsed files are remembered between runs."""
     rapport = Rapport()
     minne = Tolkminne(Path(tolkminne)) if tolkminne is not None else None
     innehall = las_innehall(Path(rot), rapport, minne)
     if minne is not None:
         minne.spara()
     ctx = bygg_modell(innehall, rapport)
-    if ctx is None:
-        return None, rapport
-    from .rules import kor_regler
-    kor_regler(ctx, rapport)
-    return ctx.arkiv, rapport
+    if ctx is not None:
+        from .rules import kor_regler
+        kor_regler(ctx, rapport)
+    return ctx, rapport
+
+
+def las_arkiv(rot: Path | str, tolkminne: Path | None = None) -> tuple[Arkiv | None, Rapport]:
+    """Load, validate and model the content folder. The Arkiv is None only when
+    kommun.yml is unusable; otherwise it holds everything that could be read."""
+    ctx, rapport = las_kontext(rot, tolkminne)
+    return (ctx.arkiv if ctx is not None else None), rapport
 
 
 # ---------------------------------------------------------------- kommun, organ

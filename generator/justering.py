@@ -29,12 +29,12 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from .archive import las_kontext
 from .datum import idag_stockholm
 from .diagnostics import Diagnostik, Rapport, menade_du
 from .filer import skriv_atomiskt
@@ -241,24 +241,6 @@ def _fm_data(fm: list[str]) -> dict:
 
 # ---------------------------------------------------------------- reading the content
 
-@dataclass(slots=True)
-class _Lasning:
-    ctx: object
-    rapport: Rapport
-
-
-def _las(rot: Path) -> _Lasning:
-    from .archive import bygg_modell
-    from .loading import las_innehall
-    from .rules import kor_regler
-    rapport = Rapport()
-    innehall = las_innehall(rot, rapport)
-    ctx = bygg_modell(innehall, rapport)
-    if ctx is not None:
-        kor_regler(ctx, rapport)
-    return _Lasning(ctx, rapport)
-
-
 def _hitta(ctx, organ_id: str, datum: date):
     for m, doc, ra in ctx.sammantraden:
         if m.organ_id == organ_id and m.datum == datum:
@@ -314,8 +296,7 @@ def kommando_justera(args) -> int:
              "Rättelsen visas offentligt; skriv den utan personuppgifter.")
         return 1
 
-    las = _las(rot)
-    ctx, rapport = las.ctx, las.rapport
+    ctx, rapport = las_kontext(rot)
     if ctx is None:
         _skriv_diagnostik(rapport.sorterade())
         _err("Justeringen registrerades inte: kommun.yml måste rättas först.")
@@ -432,16 +413,15 @@ def kommando_justera(args) -> int:
         if efter != fore:
             skriv_atomiskt(sm, efter, varaktig=True)
         # validate again: a bad date rolls the edit back
-        las = _las(rot)
-        fel = _fel_utom_eget_las(las.rapport, organ_id, datum) if las.ctx else [None]
+        ctx, rapport = las_kontext(rot)
+        fel = _fel_utom_eget_las(rapport, organ_id, datum) if ctx else [None]
         if fel:
             skriv_atomiskt(sm, fore, varaktig=True)
-            _skriv_diagnostik(d for d in las.rapport.sorterade() if d.niva == "fel"
+            _skriv_diagnostik(d for d in rapport.sorterade() if d.niva == "fel"
                               and not _egen_lasdiagnostik(d, organ_id, datum))
             _err("Justeringen registrerades inte; sammantrade.md är återställd. "
                  "Rätta uppgifterna och försök igen.")
             return 1
-        ctx, rapport = las.ctx, las.rapport
         m, _doc, ra = _hitta(ctx, organ_id, datum)
 
     nu = kontrollsummor(motesfiler(ra, m), kanda_summor(m))

@@ -177,20 +177,18 @@ class _MkdocsLogg(logging.Handler):
     """MkDocs' warnings and errors to stderr; its chatter (in English) never: the build's
     progress display says the same in Swedish."""
 
-    def __init__(self, tyst: bool) -> None:
-        super().__init__(logging.INFO if not tyst else logging.WARNING)
-        self.tyst = tyst
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
 
     def emit(self, record: logging.LogRecord) -> None:
         msg = record.getMessage()
         if "'dirty' build" in msg or record.name.startswith("mkdocs.plugins.anslagstavla"):
             return  # the plugin's diagnostics were already printed by the build
-        if record.levelno >= logging.WARNING:
-            print(f"mkdocs: {msg}", file=sys.stderr)
+        print(f"mkdocs: {msg}", file=sys.stderr)
 
 
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
-                   cache: Path | None = None, dirty: bool = False, tyst: bool = True,
+                   cache: Path | None = None, dirty: bool = False,
                    sok: bool = True, mkdocs_yml: Path | None = None):
     """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -198,7 +196,7 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
     from mkdocs.config import load_config
 
     logger = logging.getLogger("mkdocs")
-    handler = _MkdocsLogg(tyst)
+    handler = _MkdocsLogg()
     gammal_niva = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -299,7 +297,7 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
         return 1
     fs = Framsteg(tyst=tyst)
     try:
-        kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, tyst, fs)
+        kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, fs)
     finally:
         fs.stang()
     if kod == 0 and not tyst:
@@ -308,8 +306,7 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     return kod
 
 
-def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, tyst: bool,
-          fs) -> int:
+def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, fs) -> int:
     if arkiv_dir == ut or arkiv_dir.is_relative_to(ut) or ut.is_relative_to(arkiv_dir):
         _fel(f"arkivmappen {arkiv_dir} får inte ligga i webbplatsmappen {ut} eller tvärtom.")
         return 2
@@ -328,26 +325,19 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         las.close()
         return 1
     try:
-        return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, tyst, fs, cache)
+        return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, fs, cache)
     finally:
         fcntl.flock(las, fcntl.LOCK_UN)
         las.close()
 
 
 def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
-               tyst: bool, fs, cache: Path) -> int:
+               fs, cache: Path) -> int:
     """The build, holding the lock of ``cache``."""
     from .archive import las_arkiv
 
     start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
-    rendera_pdfer = None
-    if not utan_pdf:
-        try:
-            from .pdf import rendera_pdfer
-        except ImportError:
-            if not tyst:
-                print("PDF-modulen finns inte; bygger utan PDF:er.", file=sys.stderr)
-    pdf = rendera_pdfer is not None
+    pdf = not utan_pdf
 
     staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
@@ -378,16 +368,17 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
 
         with fs.steg("Webbplats och sökindex"):
             plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
-                                    dirty=inkrementell, tyst=tyst, mkdocs_yml=mkdocs_yml)
+                                    dirty=inkrementell, mkdocs_yml=mkdocs_yml)
         fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
                       f"{' (inkrementellt)' if inkrementell else ''}")
 
-        if rendera_pdfer is not None:
+        if pdf:
+            from .pdf import rendera_pdfer
             with fs.steg("PDF:er") as steg:
                 stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
                                      cache_dir=cache / "pdf", idag=idag,
                                      framsteg=steg.uppdatera)
-            for v in getattr(stat, "varningar", []) or []:
+            for v in stat.varningar:
                 print(f"varning: {v}", file=sys.stderr)
             fs.meddelande(str(stat))
             for s in _saknade_pdf(plugin, staging):

@@ -61,12 +61,7 @@ def status(args) -> int:
         _skriv_diagnostik(rapport)
         print("Innehållet har fel; status visas när felen är rättade.", file=sys.stderr)
         return 1
-    try:
-        from .dashboard import visa_status
-    except ImportError:
-        from .status import status_text
-        print(status_text(arkiv, args.idag))
-        return 0
+    from .dashboard import visa_status
     return visa_status(arkiv, args.idag)
 
 

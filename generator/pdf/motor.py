@@ -21,7 +21,7 @@ from typing import Any
 
 import typst
 
-from ..filer import kopiera, skriv_atomiskt  # noqa: F401 - used by the package
+from ..filer import skriv_atomiskt
 
 MALL_DIR = Path(__file__).resolve().parents[2] / "theme" / "pdf"
 HUVUDFIL = "main.typ"

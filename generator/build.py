@@ -21,7 +21,6 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from .datum import idag_stockholm
-from .filer import skriv_atomiskt
+from .filer import las_pickle, skriv_atomiskt, spara_pickle
 
 ROT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = ROT / "mkdocs.yml"
@@ -212,33 +211,19 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         plugin.config.sok = sok
         plugin.config.cache = str(cache) if cache else ""
         if cache is not None:
-            plugin.md_cache = _las_pickle(cache / "markdown.pickle")
+            plugin.md_cache = las_pickle(cache / "markdown.pickle")
         for env in ("ANSLAG_IDAG", "ANSLAG_PDF", "ANSLAG_SOK", "ANSLAG_CACHE", "ANSLAG_INNEHALL"):
             os.environ.pop(env, None)   # explicit arguments win over the environment here
         build(config, dirty=dirty)
         if cache is not None and plugin.webbplats is not None:
             w = plugin.webbplats
-            _spara_pickle(cache / "markdown.pickle",
+            spara_pickle(cache / "markdown.pickle",
                           {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
         return plugin
     finally:
         logger.removeHandler(handler)
         logger.setLevel(gammal_niva)
         logger.propagate = True
-
-
-def _las_pickle(fil: Path) -> dict:
-    try:
-        with open(fil, "rb") as fh:
-            d = pickle.load(fh)
-        return d if isinstance(d, dict) else {}
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-        return {}
-
-
-def _spara_pickle(fil: Path, d: dict) -> None:
-    fil.parent.mkdir(parents=True, exist_ok=True)
-    skriv_atomiskt(fil, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _saknade_pdf(plugin, site: Path) -> list[str]:
@@ -265,7 +250,7 @@ def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
     With ``cache``, files not rewritten since the last build are not read again."""
     from .manifest import kontrollsummor, per_sammantrade, skriv_manifest
     from .site.floden import json_bytes
-    minne = _las_pickle(cache / "sha256.pickle") if cache is not None else None
+    minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
     summor = kontrollsummor(site, minne=minne)
     skriv_manifest(site, summor)
     for (oid, datum), moteslista in per_sammantrade(summor).items():
@@ -278,7 +263,7 @@ def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
         if ny != fil.read_bytes():
             skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
     if cache is not None:
-        _spara_pickle(cache / "sha256.pickle", minne)
+        spara_pickle(cache / "sha256.pickle", minne)
 
 
 def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -58,3 +59,18 @@ def kopiera(kalla: Path, mal: Path) -> None:
         with open(kalla, "rb") as src:
             shutil.copyfileobj(src, fh, 1 << 20)
     _ersatt(mal, fyll, False)
+
+
+def las_pickle(fil: Path) -> dict:
+    """A cache dict written by ``spara_pickle``; ``{}`` when it is missing or damaged
+    (a cache is never the truth: the caller then recomputes)."""
+    try:
+        with open(fil, "rb") as fh:
+            d = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - any unreadable cache is an empty cache
+        return {}
+    return d if isinstance(d, dict) else {}
+
+
+def spara_pickle(fil: Path, d: dict) -> None:
+    skriv_atomiskt(fil, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))

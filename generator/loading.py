@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 
 from .diagnostics import Rapport
+from .filer import las_pickle, spara_pickle
 
 try:  # the C loader is ~10x faster on large archives
     _Loader = yaml.CSafeLoader
@@ -175,12 +176,9 @@ class Tolkminne:
         self.forra: dict[bytes, bytes] = {}
         self.nya: dict[bytes, bytes] = {}
         if fil is not None:
-            try:
-                d = pickle.loads(fil.read_bytes())
-                if isinstance(d, dict) and d.get("version") == _tolkversion():
-                    self.forra = d["poster"]
-            except Exception:  # noqa: BLE001 - a damaged memo is an empty memo
-                self.forra = {}
+            d = las_pickle(fil)
+            if d.get("version") == _tolkversion() and isinstance(d.get("poster"), dict):
+                self.forra = d["poster"]
 
     @staticmethod
     def nyckel(text: str) -> bytes:
@@ -198,9 +196,7 @@ class Tolkminne:
 
     def spara(self) -> None:
         if self.fil is not None:
-            from .filer import skriv_atomiskt
-            skriv_atomiskt(self.fil, pickle.dumps({"version": _tolkversion(), "poster": self.nya},
-                                                  protocol=pickle.HIGHEST_PROTOCOL))
+            spara_pickle(self.fil, {"version": _tolkversion(), "poster": self.nya})
 
 
 def _tolkversion() -> str:

@@ -144,13 +144,10 @@ class Minne:
 
     # ------------------------------------------------------------ persistence
 
-    def las(self, data: bytes | None) -> None:
-        try:
-            d = pickle.loads(data) if data else {}
-        except Exception:  # noqa: BLE001 - a damaged memo is an empty memo
-            d = {}
-        self.forra = d if isinstance(d, dict) and d.get("format") == FORMAT else {}
-        self.forra.pop("format", None)
+    def las(self, d: dict) -> None:
+        """Take the memo saved by the previous build (``spara``); any other dict is ignored."""
+        if d.get("format") == FORMAT:
+            self.forra = {k: v for k, v in d.items() if k != "format"}
 
-    def spara(self) -> bytes:
-        return pickle.dumps({"format": FORMAT, **self.nya}, protocol=pickle.HIGHEST_PROTOCOL)
+    def spara(self) -> dict:
+        return {"format": FORMAT, **self.nya}

@@ -22,7 +22,6 @@ import hashlib
 import html
 import logging
 import os
-import pickle
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..datum import idag_stockholm
+from ..filer import las_pickle, skriv_atomiskt, spara_pickle
 from ..model import Arkiv
 from . import floden, sok, urls
 from .sidor import Sida, Webbplats
@@ -177,11 +177,11 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         stubbar = Path(cache) / "sidor" if cache else None
         self.sidor = {}
         self.skrivna = set()
-        manifest = _las_manifest(stubbar) if stubbar is not None else {}
+        manifest = las_pickle(stubbar / _MANIFEST) if stubbar is not None else {}
         ny_manifest: dict[str, bytes] = {}
         if stubbar is not None:
             # pages of unchanged units are not generated again; their sources are kept
-            w.minne.las(_las_fil(stubbar / _MINNE))
+            w.minne.las(las_pickle(stubbar / _MINNE))
             rot = str(stubbar) + os.sep
             w.minne.kan_ateranvanda = lambda sokvagar: all(
                 urls.kalla(v) in manifest and os.path.exists(rot + urls.kalla(v)) for v in sokvagar)
@@ -217,8 +217,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if stubbar is not None:
             for uri in set(manifest) - set(ny_manifest):   # pages that no longer exist
                 _unlink(stubbar / uri)
-            _spara_manifest(stubbar, ny_manifest)
-            _skriv_om_andrad(stubbar / _MINNE, w.minne.spara())
+            spara_pickle(stubbar / _MANIFEST, ny_manifest)   # uri -> hash of the page source
+            spara_pickle(stubbar / _MINNE, w.minne.spara())
         log.debug("anslagstavla: %d enheter återanvända, %d genererade",
                   w.minne.ateranvanda, w.minne.genererade)
         return files
@@ -296,40 +296,13 @@ def _skriv_om_andrad(path: Path, data: bytes) -> Path:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return path
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+        pass
+    skriv_atomiskt(path, data)
     return path
 
 
 _MANIFEST = ".manifest.pickle"
 _MINNE = ".enheter.pickle"
-
-
-def _las_fil(p: Path) -> bytes | None:
-    try:
-        return p.read_bytes()
-    except OSError:
-        return None
-
-
-def _las_manifest(rot: Path) -> dict[str, bytes]:
-    """uri -> hash of the page source last written under ``rot``."""
-    try:
-        with open(rot / _MANIFEST, "rb") as fh:
-            d = pickle.load(fh)
-        return d if isinstance(d, dict) else {}
-    except (OSError, pickle.PickleError, EOFError, ValueError):
-        return {}
-
-
-def _spara_manifest(rot: Path, d: dict[str, bytes]) -> None:
-    rot.mkdir(parents=True, exist_ok=True)
-    tmp = rot / (_MANIFEST + ".tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(d, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, rot / _MANIFEST)
 
 
 def _unlink(p: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import frister
 from .diagnostics import Rapport
 from .filer import sha256_fil
+from .lasfil import rattelser_for_modellen
 from .loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
 from .model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
@@ -321,7 +322,6 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
                             "(t.ex. med \"anslag ny\") med minst plats.")
             m = _sammantrade(ra_m, datum, organ, kommun, ctx, rapport)
             if ra_m.lock is not None:  # justering.lock: locked, with its rättelser
-                from .lasfil import rattelser_for_modellen
                 m.last, m.rattelser = True, rattelser_for_modellen(ra_m.lock)
             for doc in ra_m.paragrafer:
                 p = _paragraf(doc, m, ra_m, kommun, ctx, rapport)

@@ -257,10 +257,11 @@ def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
         fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
         if not fil.is_file():
             continue
-        d = json.loads(fil.read_text(encoding="utf-8"))
+        gammal = fil.read_bytes()
+        d = json.loads(gammal)
         d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(moteslista.items())]
         ny = json_bytes(d)
-        if ny != fil.read_bytes():
+        if ny != gammal:
             skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
     if cache is not None:
         spara_pickle(cache / "sha256.pickle", minne)

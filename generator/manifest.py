@@ -55,7 +55,7 @@ def _dokument(rot: Path) -> list[os.DirEntry]:
             if e.name.startswith("."):
                 continue
             if e.is_dir(follow_symlinks=False):
-                if djup < 2 or e.name == "bilagor" or djup > 2:
+                if djup != 2 or e.name == "bilagor":   # at depth 2: a meeting folder
                     gå(e.path, djup + 1)
             elif e.is_file(follow_symlinks=False) and ar_dokument(Path(e.name)):
                 ut.append(e)

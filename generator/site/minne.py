@@ -99,16 +99,14 @@ class Minne:
                 return False
         return True
 
-    def _bygg(self, id_: str, nyckel: bytes, bygg: Callable[[], object]) -> tuple[object, tuple]:
-        fore = self._logg
+    def _bygg(self, bygg: Callable[[], object]) -> tuple[object, tuple]:
+        """Generate a unit, recording the questions it asks (units are never nested)."""
         self._logg = []
         try:
             varde = bygg()
             fragor = tuple(self._logg)
         finally:
-            self._logg = fore
-        if fore is not None:
-            fore.extend(fragor)
+            self._logg = None
         self.genererade += 1
         return varde, fragor
 
@@ -127,7 +125,7 @@ class Minne:
             self.nya[id_] = g
             self.ateranvanda += 1
             return list(g[2])
-        sidor, fragor = self._bygg(id_, nyckel, bygg)
+        sidor, fragor = self._bygg(bygg)
         self.nya[id_] = (nyckel, fragor, tuple(replace(s, html=None) for s in sidor))
         return sidor
 
@@ -138,7 +136,7 @@ class Minne:
             self.nya[id_] = g
             self.ateranvanda += 1
             return g[2]
-        varde, fragor = self._bygg(id_, nyckel, bygg)
+        varde, fragor = self._bygg(bygg)
         self.nya[id_] = (nyckel, fragor, varde)
         return varde
 

@@ -228,20 +228,9 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
 
 def _saknade_pdf(plugin, site: Path) -> list[str]:
     """PDF links of the site whose file the PDF stage did not write."""
-    from .site import urls
     w = plugin.webbplats
-    saknas = []
-    for o in w.organ:
-        for m in o.sammantraden:
-            vagar = []
-            if w.protokoll_pdf_finns(m):
-                vagar.append(urls.protokoll_pdf(o.id, m.datum))
-            if w.kallelse_pdf_finns(m):
-                vagar.append(urls.kallelse_pdf(o.id, m.datum))
-            vagar += [urls.utdrag_pdf(o.id, m.datum, p.nummer) for p in m.paragrafer
-                      if w.utdrag_pdf_finns(m, p)]
-            saknas += [v for v in vagar if not (site / v).is_file()]
-    return saknas
+    return [v for o in w.organ for m in o.sammantraden for v in w.pdfer(m)
+            if not (site / v).is_file()]
 
 
 def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:

@@ -279,8 +279,8 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
         "rattelser": [{"datum": r.datum.isoformat(), "orsak": r.orsak} for r in m.rattelser],
         "paragrafer": [_paragraf_json(w, o, m, p) for p in m.paragrafer],
     }
-    if w.protokoll_pdf_finns(m):
-        d["protokoll_pdf"] = urls.absolut(webb, urls.protokoll_pdf(o.id, m.datum))
+    if protokoll := w.protokoll_pdf(m):
+        d["protokoll_pdf"] = urls.absolut(webb, protokoll)
     return json_bytes(d)
 
 

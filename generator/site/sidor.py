@@ -111,16 +111,29 @@ class Webbplats:
         return (f'<nav class="brodsmulor" aria-label="Du är här" data-pagefind-ignore>'
                 f'<ol>{"".join(li)}</ol></nav>')
 
-    def protokoll_pdf_finns(self, m: Sammantrade) -> bool:
-        return (self.pdf and not m.utdrag and bool(m.paragrafer)
-                and protokoll_publicerat(m, self.idag))
+    # The PDFs the site links to: the site path, or None when there is no such PDF.
 
-    def utdrag_pdf_finns(self, m: Sammantrade, p: Paragraf) -> bool:
-        return (self.pdf and not p.ar_sekretess
-                and (m.utdrag or (m.justering is not None and protokoll_publicerat(m, self.idag))))
+    def protokoll_pdf(self, m: Sammantrade) -> str | None:
+        if (self.pdf and not m.utdrag and bool(m.paragrafer)
+                and protokoll_publicerat(m, self.idag)):
+            return urls.protokoll_pdf(m.organ_id, m.datum)
+        return None
 
-    def kallelse_pdf_finns(self, m: Sammantrade) -> bool:
-        return self.pdf and m.kallelse is not None and not m.utdrag
+    def utdrag_pdf(self, m: Sammantrade, p: Paragraf) -> str | None:
+        if (self.pdf and not p.ar_sekretess
+                and (m.utdrag or (m.justering is not None and protokoll_publicerat(m, self.idag)))):
+            return urls.utdrag_pdf(m.organ_id, m.datum, p.nummer)
+        return None
+
+    def kallelse_pdf(self, m: Sammantrade) -> str | None:
+        if self.pdf and m.kallelse is not None and not m.utdrag:
+            return urls.kallelse_pdf(m.organ_id, m.datum)
+        return None
+
+    def pdfer(self, m: Sammantrade) -> list[str]:
+        """Every PDF of the meeting that the site links to."""
+        return [v for v in (self.protokoll_pdf(m), self.kallelse_pdf(m),
+                            *(self.utdrag_pdf(m, p) for p in m.paragrafer)) if v]
 
     # ------------------------------------------------------------ all pages
 
@@ -214,15 +227,15 @@ class Webbplats:
                    "genom anslag.")
             las = a(urls.relativ(fran, urls.paragraf(o.id, m.datum, p.nummer)),
                     f"Läs {e(spann(nummer))}")
-            pdf = (a(urls.relativ(fran, urls.utdrag_pdf(o.id, m.datum, p.nummer)),
-                     f"Protokollsutdrag {e(spann(nummer))} (PDF)")
-                   if self.utdrag_pdf_finns(m, p) else "")
+            utdrag = self.utdrag_pdf(m, p)
+            pdf = (a(urls.relativ(fran, utdrag), f"Protokollsutdrag {e(spann(nummer))} (PDF)")
+                   if utdrag else "")
         else:
             rubrik = f"{e(o.namn)}, sammanträde {prosa(m.datum)}"
             typ = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
             las = a(urls.relativ(fran, urls.sammantrade(o.id, m.datum)), "Läs protokollet")
-            pdf = (a(urls.relativ(fran, urls.protokoll_pdf(o.id, m.datum)), "Protokollet (PDF)")
-                   if self.protokoll_pdf_finns(m) else "")
+            protokoll = self.protokoll_pdf(m)
+            pdf = a(urls.relativ(fran, protokoll), "Protokollet (PDF)") if protokoll else ""
         d = an.datum
         fakta = [("Instans", e(o.namn)), ("Sammanträdesdatum", iso(m.datum)),
                  ("Paragrafer", e(spann(nummer)) or "–"),
@@ -252,9 +265,8 @@ class Webbplats:
                 f"<li>{e(x.rubrik)}{' (dnr ' + e(x.dnr) + ')' if x.dnr else ''}</li>"
                 for x in m.kallelse.arenden) + "</ol>")
         lankar = [a(urls.relativ(fran, urls.sammantrade(o.id, m.datum)), "Om sammanträdet")]
-        if self.kallelse_pdf_finns(m):
-            lankar.append(a(urls.relativ(fran, urls.kallelse_pdf(o.id, m.datum)),
-                            "Kungörelsen (PDF)"))
+        if kallelse := self.kallelse_pdf(m):
+            lankar.append(a(urls.relativ(fran, kallelse), "Kungörelsen (PDF)"))
         return (f'<li class="anslag kungorelse" id="{e(hid)}" '
                 f'data-uppsatt="{kg.fran.isoformat()}" '
                 f'data-nedtas="{nedtas_kungorelse(kg).isoformat()}">'
@@ -373,16 +385,16 @@ har en egen överklagandehänvisning. Kontakta kommunen om du är osäker på hu
 
     def _mote_rad(self, m: Sammantrade, fran: str) -> str:
         status = self._status_kort(m)
-        dok = []
-        if self.protokoll_pdf_finns(m):
-            dok.append(a(urls.relativ(fran, urls.protokoll_pdf(m.organ_id, m.datum)),
-                         "Protokoll (PDF)"))
-        if self.kallelse_pdf_finns(m):
-            dok.append(a(urls.relativ(fran, urls.kallelse_pdf(m.organ_id, m.datum)),
-                         "Kallelse (PDF)"))
+        dok = self._pdf_lankar(m, fran, "Protokoll (PDF)", "Kallelse (PDF)")
         return (f"<tr><td>{a(urls.relativ(fran, urls.sammantrade(m.organ_id, m.datum)), iso(m.datum))}</td>"
                 f"<td>{e(spann([p.nummer for p in m.paragrafer])) or '–'}</td><td>{status}</td>"
                 f"<td>{' · '.join(dok) or '–'}</td></tr>")
+
+    def _pdf_lankar(self, m: Sammantrade, fran: str, protokoll: str, kallelse: str) -> list[str]:
+        """Links to the meeting's protokoll and kallelse PDFs, where they exist."""
+        return [a(urls.relativ(fran, v), text)
+                for v, text in ((self.protokoll_pdf(m), protokoll), (self.kallelse_pdf(m), kallelse))
+                if v]
 
     def _status_kort(self, m: Sammantrade) -> str:
         if m.utdrag:
@@ -567,13 +579,8 @@ har en egen överklagandehänvisning. Kontakta kommunen om du är osäker på hu
                 f"<li>{e(x.rubrik)}{' (dnr ' + e(x.dnr) + ')' if x.dnr else ''}</li>"
                 for x in m.kallelse.arenden) + "</ol>")
 
-        dok = []
-        if self.protokoll_pdf_finns(m):
-            dok.append(a(urls.relativ(fran, urls.protokoll_pdf(o.id, m.datum)),
-                         "Protokollet som PDF"))
-        if self.kallelse_pdf_finns(m):
-            dok.append(a(urls.relativ(fran, urls.kallelse_pdf(o.id, m.datum)),
-                         "Kallelsen som PDF" if o.typ != "fullmaktige" else "Kungörelsen som PDF"))
+        dok = self._pdf_lankar(m, fran, "Protokollet som PDF",
+                               "Kallelsen som PDF" if o.typ != "fullmaktige" else "Kungörelsen som PDF")
         if m.kallelse:
             dok.append(f"Kallelsen utfärdades {prosa(m.kallelse.datum)}.")
         dok.append(a(urls.relativ(fran, urls.sammantrade_json(o.id, m.datum)),
@@ -664,10 +671,9 @@ har en egen överklagandehänvisning. Kontakta kommunen om du är osäker på hu
             if p.expedieras:
                 ut.append('<h2 id="expedieras">Expedieras till</h2><ul>' + "".join(
                     f"<li>{e(x)}</li>" for x in p.expedieras) + "</ul>")
-            if self.utdrag_pdf_finns(m, p):
-                ut.append('<p class="dokument">' + a(
-                    urls.relativ(fran, urls.utdrag_pdf(o.id, m.datum, p.nummer)),
-                    f"Protokollsutdrag {e(nr)} (PDF)") + "</p>")
+            if utdrag := self.utdrag_pdf(m, p):
+                ut.append('<p class="dokument">' + a(urls.relativ(fran, utdrag),
+                                                     f"Protokollsutdrag {e(nr)} (PDF)") + "</p>")
         bladdra = []
         if foreg:
             bladdra.append(f'<li class="foregaende">{a(urls.relativ(fran, urls.paragraf(o.id, m.datum, foreg.nummer)), "Föregående: " + e(f"§ {foreg.nummer} {foreg.publik_rubrik}"))}</li>')

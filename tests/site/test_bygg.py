@@ -23,14 +23,19 @@ def _avtryck(rot: Path) -> dict[str, str]:
             for p in sorted(rot.rglob("*")) if p.is_file()}
 
 
-def test_misslyckat_bygge_lamnar_ut_orort(tmp_path, hjalp):
+def _ett_sammantrade(tmp_path, hjalp, frontmatter: str, ut: str):
+    """A content folder with SN 2025-03-05 § 1, built (without PDFs) as on 2025-03-10."""
     rot = tmp_path / "innehall"
     hjalp.grund(rot)
     hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07")
-    hjalp.paragraf(rot, "2025-03-05", "01.md", "paragraf: 1\nrubrik: Ett ärende",
-                   "## Socialnämndens beslut\n\nGodkänns.")
-    ut = tmp_path / "ut" / "site"
-    hjalp.bygg_site(rot, ut, date(2025, 3, 10), utan_pdf=True)
+    hjalp.paragraf(rot, "2025-03-05", "01.md", frontmatter, "## Socialnämndens beslut\n\nGodkänns.")
+    site = tmp_path / ut / "site"
+    hjalp.bygg_site(rot, site, date(2025, 3, 10), utan_pdf=True)
+    return rot, site
+
+
+def test_misslyckat_bygge_lamnar_ut_orort(tmp_path, hjalp):
+    rot, ut = _ett_sammantrade(tmp_path, hjalp, "paragraf: 1\nrubrik: Ett ärende", "ut")
     fore = _avtryck(ut)
     mtider = {p: p.stat().st_mtime_ns for p in ut.rglob("*")}
     # 1) an error in the content
@@ -53,13 +58,8 @@ def test_misslyckat_bygge_lamnar_ut_orort(tmp_path, hjalp):
 
 
 def test_inkrementellt_bygge_ger_samma_webbplats(tmp_path, hjalp):
-    rot = tmp_path / "innehall"
-    hjalp.grund(rot)
-    hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07")
-    hjalp.paragraf(rot, "2025-03-05", "01.md", "paragraf: 1\nrubrik: Första ärendet\ndnr: 2025/00001",
-                   "## Socialnämndens beslut\n\nGodkänns.")
-    ut = tmp_path / "a" / "site"
-    hjalp.bygg_site(rot, ut, date(2025, 3, 10), utan_pdf=True)
+    rot, ut = _ett_sammantrade(
+        tmp_path, hjalp, "paragraf: 1\nrubrik: Första ärendet\ndnr: 2025/00001", "a")
     forra = tmp_path / "forra"
     # hard links keep the previous build's bytes visible: it must not change
     subprocess.run(["cp", "-al", str(ut), str(forra)], check=True)

@@ -5,12 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from arbetsflode_hjalp import PAR3, kor
 from generator.manifest import manifest_for_sammantrade
-
-pytest.importorskip("generator.build")
 
 
 def _bygg(innehall: Path, tmp: Path, idag: str = "2025-02-20") -> Path:

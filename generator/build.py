@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from .datum import idag_stockholm
+from .diagnostics import innehall_saknas
 from .filer import las_pickle, skriv_atomiskt, spara_pickle
 
 ROT = Path(__file__).resolve().parent.parent
@@ -266,9 +267,7 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     idag = idag or idag_stockholm()
     innehall, ut, arkiv_dir = Path(innehall), Path(ut).absolute(), Path(arkiv_dir).absolute()
 
-    if not innehall.is_dir():
-        print(f"{innehall}: fel: innehall: mappen finns inte. Ange innehållsmappen med "
-              "--innehall.", file=sys.stderr)
+    if innehall_saknas(innehall):
         return 1
     fs = Framsteg(tyst=tyst)
     try:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .datum import idag_stockholm
+from .diagnostics import innehall_saknas
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,9 +31,7 @@ def _skriv_diagnostik(rapport) -> None:
 
 def _las(innehall: Path):
     from .archive import las_arkiv
-    if not innehall.is_dir():
-        print(f"{innehall}: fel: innehall: mappen finns inte. Ange innehållsmappen med "
-              "--innehall.", file=sys.stderr)
+    if innehall_saknas(innehall):
         return None, None
     return las_arkiv(innehall)
 

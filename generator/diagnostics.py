@@ -6,8 +6,10 @@ Every diagnostic names the file, the key and what to do, in Swedish, as
 from __future__ import annotations
 
 import difflib
+import sys
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Literal
 
 Niva = Literal["fel", "varning"]
@@ -84,3 +86,12 @@ def menade_du(namn: str, kandidater: Iterable[str]) -> str:
     """' Menade du "X"?' or an empty string."""
     n = narmaste(namn, kandidater)
     return f' Menade du "{n}"?' if n else ""
+
+
+def innehall_saknas(rot) -> bool:
+    """True (and the Swedish message on stderr) when the content folder does not exist."""
+    if Path(rot).is_dir():
+        return False
+    print(f"{rot}: fel: innehall: mappen finns inte. Ange innehållsmappen med --innehall.",
+          file=sys.stderr)
+    return True

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .diagnostics import innehall_saknas
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -36,11 +38,9 @@ def kommando(config: Path, adress: str, innehall: Path) -> list[str]:
 
 def kommando_forhandsgranska(args) -> int:
     from .archive import las_arkiv
-    rot = Path(args.innehall).resolve()
-    if not rot.is_dir():
-        _err(f"{args.innehall}: fel: innehall: mappen finns inte. Ange innehållsmappen med "
-             "--innehall.")
+    if innehall_saknas(args.innehall):
         return 1
+    rot = Path(args.innehall).resolve()
     arkiv, rapport = las_arkiv(rot)
     for d in rapport.sorterade():
         _err(str(d))

@@ -36,7 +36,7 @@ import yaml
 
 from .archive import las_kontext
 from .datum import idag_stockholm
-from .diagnostics import Diagnostik, Rapport, menade_du
+from .diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
 from .filer import skriv_atomiskt
 from .lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
                      kontrollsummor, las_lasfil, motesfiler, skriv_lasfil)
@@ -284,8 +284,7 @@ def kommando_justera(args) -> int:
              if rattelse is not None else None)
     plats_arg = unicodedata.normalize("NFC", args.plats.strip()) if args.plats else None
 
-    if not rot.is_dir():
-        _err(f"{rot}: fel: innehall: mappen finns inte. Ange innehållsmappen med --innehall.")
+    if innehall_saknas(rot):
         return 1
     if rattelse is not None and not orsak:
         _err("anslag justera: --rattelse behöver en förklaring, t.ex. "

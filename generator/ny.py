@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from .datum import langt
-from .diagnostics import menade_du
+from .diagnostics import innehall_saknas, menade_du
 from .justering import yaml_skalar
 from .model import Arkiv, Organ, Sammantrade
 from .rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
@@ -179,8 +179,7 @@ def kommando_ny(args) -> int:
     if antal < 0 or antal > 999:
         _err("anslag ny: --arenden ska vara ett antal paragrafer mellan 0 och 999.")
         return 2
-    if not rot.is_dir():
-        _err(f"{rot}: fel: innehall: mappen finns inte. Ange innehållsmappen med --innehall.")
+    if innehall_saknas(rot):
         return 1
     arkiv, rapport = las_arkiv(rot)
     if arkiv is None:

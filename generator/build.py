@@ -314,8 +314,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     pdf = not utan_pdf
 
     staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
+    # the previous site of the last swap (still being removed in the background when builds
+    # follow each other closely) or the staging folder of an interrupted build: never wait for it
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
-        shutil.rmtree(rest, ignore_errors=True)  # left by an interrupted build (we hold the lock)
+        _ta_bort_senare(rest)
     mkdocs_yml = _mkdocs_yml()
     avtryck = fingeravtryck(mkdocs_yml, pdf)
     avtrycksfil = cache / "fingeravtryck"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator
 
-from ..datum import langt
+from ..datum import idag_stockholm, langt
 from ..markup import till_html
 from ..model import Arkiv, Organ, Paragraf, Sammantrade
 from ..referenser import Organregister
@@ -176,12 +176,15 @@ class Webbplats:
         k = self.kommun
         anslag = aktuella_anslag(self.arkiv, self.idag)
         kung = kungorelser(self.arkiv, self.idag)
+        # built for another day than today (anslag bygg --idag): the page is a view of that
+        # day, and the board's script judges by it instead of by the reader's clock
+        per = "" if self.idag == idag_stockholm() else f' data-visas-per="{self.idag.isoformat()}"'
         ut = [f'<h1>Anslagstavla</h1>',
               f'<p class="ingress">{e(k.namn)}s officiella anslagstavla. Här tillkännages när '
               f'protokoll har justerats och när kommunfullmäktige ska sammanträda '
               f'(kommunallagen 8 kap. 9–13 §§). Anslagen visas enligt läget '
               f'{prosa(self.idag)}.</p>',
-              '<section class="anslagstavla" aria-labelledby="tavla-anslag">',
+              f'<section class="anslagstavla" aria-labelledby="tavla-anslag"{per}>',
               '<h2 id="tavla-anslag">Anslag om justerade protokoll</h2>']
         ut += _anslagslista([self._anslag_html(an, fran) for an in anslag],
                             "Det finns inga anslag om justerade protokoll just nu.")

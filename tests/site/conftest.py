@@ -79,8 +79,19 @@ def serva():
 
 @pytest.fixture(scope="session")
 def exempel_site(tmp_path_factory) -> Path:
-    """The example archive built as on 2025-02-20 (the FUN 2025-02-06 anslag is up), with PDFs."""
-    return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel") / "site", date(2025, 2, 20))
+    """The example archive built by the daily build of 2025-02-20 (the FUN 2025-02-06 anslag
+    is up), with PDFs: the build's clock says it is that day, so the board's script judges
+    by the reader's clock, as in production."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("generator.site.sidor.idag_stockholm", lambda: date(2025, 2, 20))
+        return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel") / "site", date(2025, 2, 20))
+
+
+@pytest.fixture(scope="session")
+def exempel_site_per_dag(tmp_path_factory) -> Path:
+    """The README's build: `anslag bygg --idag 2025-02-20` run today, a view of that day."""
+    return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel-per-dag") / "site",
+                     date(2025, 2, 20), utan_pdf=True)
 
 
 @pytest.fixture(scope="session")

@@ -55,6 +55,20 @@ def test_skriptet_tar_ned_anslaget_pa_nedtagningsdagen(sida, exempel_url, klocka
         assert sida.locator(".anslagstavla .tavla-tom").first.is_visible()
 
 
+@pytest.mark.parametrize("klocka", [None, "2026-11-26T10:00:00+01:00"])
+def test_readme_bygget_visar_anslaget_som_den_dagen(sida, exempel_site_per_dag, serva, klocka):
+    """`anslag bygg --idag 2025-02-20` run on another day is a view of 2025-02-20: opening
+    site/index.html later still shows that day's anslag (the README's first command)."""
+    assert 'data-visas-per="2025-02-20"' in (exempel_site_per_dag / "index.html").read_text("utf-8")
+    _oppna(sida, serva(exempel_site_per_dag), klocka)
+    assert sida.locator(ANSLAG).is_visible()
+    assert sida.locator(ANSLAG).get_attribute("data-nedtagen") is None
+
+
+def test_dagligt_bygge_saknar_visas_per(exempel_site):
+    assert "data-visas-per" not in (exempel_site / "index.html").read_text("utf-8")
+
+
 def test_paragrafsidan(sida, exempel_url, utdata):
     _oppna(sida, exempel_url + PARAGRAF)
     assert sida.locator("h1").inner_text().startswith("§ 3")

@@ -1,11 +1,13 @@
 /* Anslagstavlan: hide an anslag on its nedtas day even if the daily rebuild failed.
    Each anslag carries data-uppsatt/data-nedtas (ISO dates); "today" is the date in
-   Europe/Stockholm, the same rule as the build (uppsatt <= idag < nedtas). */
+   Europe/Stockholm, the same rule as the build (uppsatt <= idag < nedtas). A board built
+   for another day (anslag bygg --idag) says so in data-visas-per and is shown as of that day. */
 (function () {
   var anslag = document.querySelectorAll("[data-nedtas]");
   if (!anslag.length) return;
-  var idag;
-  try {
+  var per = document.querySelector("[data-visas-per]");
+  var idag = per ? per.getAttribute("data-visas-per") : null;
+  if (!idag) try {
     idag = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric",
       month: "2-digit", day: "2-digit" }).format(new Date());
   } catch (e) {

@@ -27,7 +27,7 @@ class Korning:
 
 def kor_anslag(*args: str, cwd: Path | None = None) -> Korning:
     """Run the real `anslag` command line in a subprocess."""
-    p = subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True,
+    p = subprocess.run([sys.executable, "-m", "generator.commands.cli", *args], capture_output=True,
                        text=True, cwd=cwd or ROT, timeout=600)
     return Korning(p.returncode, p.stdout, p.stderr)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Anslagsdatum, Arkiv, Organ, Paragraf, Sammantrade
+from generator.archive.model import Anslagsdatum, Arkiv, Organ, Paragraf, Sammantrade
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Build the model from loaded content, then run every rule of the contract.
 
-``las_arkiv(rot)`` is the one entry point: content -> load -> validate -> model.
+``bygg_modell`` turns loaded content into the model; ``generator.rules.las_arkiv`` is the
+entry point that also runs the rules.
 """
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import frister
-from .diagnostics import Rapport
-from .filer import sha256_fil
-from .lasfil import rattelser_for_modellen
-from .loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
-from .model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
+from generator.archive import frister
+from generator.common.diagnostics import Rapport
+from generator.common.filer import sha256_fil
+from generator.content.lasfil import TrasigLasfil, las_lasfil
+from generator.content.loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
+from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)
-from .referenser import Organregister, tolka
-from .schema import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
+from generator.archive.referenser import Organregister, tolka
+from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
                      OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, Falt, tid_text)
 
@@ -34,29 +35,6 @@ class Kontext:
     paragrafer: list[tuple[Paragraf, Dokument, Sammantrade]] = field(default_factory=list)
     ra_referenser: dict[int, dict[str, list[str]]] = field(default_factory=dict)  # id(§) -> key -> raw
     nedtas_angivet: dict[int, tuple[str, date]] = field(default_factory=dict)  # id(obj) -> (key, date)
-
-
-def las_kontext(rot: Path | str, tolkminne: Path | None = None) -> tuple[Kontext | None, Rapport]:
-    """Load, model and validate the content folder: the validation context (None only
-    when kommun.yml is unusable) and every diagnostic. ``tolkminne``: a file where
-    parsed files are remembered between runs."""
-    rapport = Rapport()
-    minne = Tolkminne(Path(tolkminne)) if tolkminne is not None else None
-    innehall = las_innehall(Path(rot), rapport, minne)
-    if minne is not None:
-        minne.spara()
-    ctx = bygg_modell(innehall, rapport)
-    if ctx is not None:
-        from .rules import kor_regler
-        kor_regler(ctx, rapport)
-    return ctx, rapport
-
-
-def las_arkiv(rot: Path | str, tolkminne: Path | None = None) -> tuple[Arkiv | None, Rapport]:
-    """Load, validate and model the content folder. The Arkiv is None only when
-    kommun.yml is unusable; otherwise it holds everything that could be read."""
-    ctx, rapport = las_kontext(rot, tolkminne)
-    return (ctx.arkiv if ctx is not None else None), rapport
 
 
 # ---------------------------------------------------------------- kommun, organ
@@ -264,7 +242,7 @@ def _paragraf(doc: Dokument, m: Sammantrade, ra: RaSammantrade, kommun: Kommun,
 
 
 def _beslutsunderlag(f: Falt, ra: RaSammantrade) -> list[Bilaga]:
-    from .rules.bilagor import bilaga_sokvag_fel
+    from generator.content.sokvagar import bilaga_sokvag_fel
     ut: list[Bilaga] = []
     for i, b in enumerate(f.lista("beslutsunderlag"), 1):
         if isinstance(b, (str, int, float)) and not isinstance(b, bool):
@@ -362,3 +340,13 @@ def _referenser(ctx: Kontext) -> None:
             arkiv.arenden.setdefault(p.dnr, []).append(p)
     for lst in arkiv.arenden.values():
         lst.sort(key=lambda p: (p.datum, p.organ_id, p.nummer))
+
+
+def rattelser_for_modellen(path: Path) -> list[Rattelse]:
+    """The rättelser of a lock as model objects; an unreadable lock gives none
+    (the lock rule reports it)."""
+    try:
+        las = las_lasfil(path)
+    except TrasigLasfil:
+        return []
+    return [Rattelse(r.datum, r.orsak, tuple(sorted(r.filer))) for r in las.rattelser]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import holidays
 
-from .model import Anslagsdatum, Overklagande
+from generator.archive.model import Anslagsdatum, Overklagande
 
 
 @lru_cache(maxsize=256)

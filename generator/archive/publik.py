@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from .model import Arkiv, Organ, Paragraf, Referens, Sammantrade
+from generator.archive.model import Arkiv, Organ, Paragraf, Referens, Sammantrade
 
 Nyckel = tuple[str, date, int]
 

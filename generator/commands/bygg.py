@@ -28,11 +28,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .datum import idag_stockholm
-from .diagnostics import innehall_saknas
-from .filer import las_pickle, skriv_atomiskt, spara_pickle
+from generator.common.datum import idag_stockholm
+from generator.common.diagnostics import innehall_saknas
+from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 
-ROT = Path(__file__).resolve().parent.parent
+ROT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = ROT / "mkdocs.yml"
 CACHE_VERSION = "1"
 
@@ -238,8 +238,8 @@ def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
     """``data/sha256.txt`` for every public PDF and bilaga, and the same sums per
     meeting in its JSON (key ``dokument``), once the PDFs are in the site folder.
     With ``cache``, files not rewritten since the last build are not read again."""
-    from .manifest import kontrollsummor, per_sammantrade, skriv_manifest
-    from .site.floden import json_bytes
+    from generator.render.manifest import kontrollsummor, per_sammantrade, skriv_manifest
+    from generator.render.site.floden import json_bytes
     minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
     summor = kontrollsummor(site, minne=minne)
     skriv_manifest(site, summor)
@@ -261,7 +261,7 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
          tyst: bool = False) -> int:
     """Validate, build site + PDFs + search into ``ut``. Returns the exit code."""
 
-    from .framsteg import Framsteg
+    from generator.common.framsteg import Framsteg
 
     t0 = time.perf_counter()
     idag = idag or idag_stockholm()
@@ -308,7 +308,7 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
 def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
                fs, cache: Path) -> int:
     """The build, holding the lock of ``cache``."""
-    from .archive import las_arkiv
+    from generator.rules import las_arkiv
 
     start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
     pdf = not utan_pdf
@@ -349,7 +349,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
                       f"{' (inkrementellt)' if inkrementell else ''}")
 
         if pdf:
-            from .pdf import rendera_pdfer
+            from generator.render.pdf import rendera_pdfer
             with fs.steg("PDF:er") as steg:
                 stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
                                      cache_dir=cache / "pdf", idag=idag,

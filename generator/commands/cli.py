@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .datum import idag_stockholm
-from .diagnostics import innehall_saknas
+from generator.common.datum import idag_stockholm
+from generator.common.diagnostics import innehall_saknas
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,7 +32,7 @@ def _skriv_diagnostik(rapport) -> None:
 
 
 def _las(innehall: Path):
-    from .archive import las_arkiv
+    from generator.rules import las_arkiv
     if innehall_saknas(innehall):
         return None, None
     return las_arkiv(innehall)
@@ -62,21 +62,21 @@ def status(args) -> int:
         _skriv_diagnostik(rapport)
         print("Innehållet har fel; status visas när felen är rättade.", file=sys.stderr)
         return 1
-    from .dashboard import visa_status
+    from generator.commands.status import visa_status
     return visa_status(arkiv, args.idag)
 
 
 def bygg(args) -> int:
-    from .build import bygg as kor
+    from generator.commands.bygg import bygg as kor
     return kor(args.innehall, args.ut, args.arkiv, args.idag, args.utan_pdf,
                tyst=args.tyst)
 
 
 def _delegera(modul: str, funktion: str):
-    """Run ``generator.<modul>.<funktion>(args)``, importing the module only when used."""
+    """Run ``generator.commands.<modul>.<funktion>(args)``, importing the module only when used."""
     def kor(args) -> int:
         import importlib
-        return getattr(importlib.import_module(f"generator.{modul}"), funktion)(args)
+        return getattr(importlib.import_module(f"generator.commands.{modul}"), funktion)(args)
     return kor
 
 
@@ -114,7 +114,7 @@ def bygg_parser() -> argparse.ArgumentParser:
     j.add_argument("--uppsatt", type=_datum, default=None)
     j.add_argument("--plats", default=None)
     j.add_argument("--rattelse", default=None)
-    j.set_defaults(kor=_delegera("justering", "kommando_justera"))
+    j.set_defaults(kor=_delegera("justera", "kommando_justera"))
 
     n = sub.add_parser("ny", help="skapa en mapp för ett nytt sammanträde")
     n.add_argument("organ")
@@ -126,13 +126,13 @@ def bygg_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verifiera", help="kontrollera att en nedladdad fil är publicerad")
     v.add_argument("fil", type=Path)
     v.add_argument("--ut", type=Path, default=Path("site"))
-    v.set_defaults(kor=_delegera("verifiering", "kommando_verifiera"))
+    v.set_defaults(kor=_delegera("verifiera", "kommando_verifiera"))
 
     f = sub.add_parser("forhandsgranska", help="förhandsgranska webbplatsen lokalt")
     innehall(f)
     f.add_argument("--idag", type=_datum, default=None)
     f.add_argument("--adress", default="127.0.0.1:8000")
-    f.set_defaults(kor=_delegera("forhandsgranskning", "kommando_forhandsgranska"))
+    f.set_defaults(kor=_delegera("forhandsgranska", "kommando_forhandsgranska"))
     return p
 
 

@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .diagnostics import innehall_saknas
+from generator.common.diagnostics import innehall_saknas
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _err(text: str) -> None:
@@ -37,7 +37,7 @@ def kommando(config: Path, adress: str, innehall: Path) -> list[str]:
 
 
 def kommando_forhandsgranska(args) -> int:
-    from .archive import las_arkiv
+    from generator.rules import las_arkiv
     if innehall_saknas(args.innehall):
         return 1
     rot = Path(args.innehall).resolve()

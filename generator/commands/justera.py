@@ -10,7 +10,7 @@
    set, otherwise nothing is written.
 3. The content is validated again (a bad date rolls the edit back), then
    justering.lock is written with the checksum of every file of the meeting
-   (see ``generator.lasfil``).
+   (see ``generator.content.lasfil``).
 
 A meeting that is already locked is only changed through ``--rattelse TEXT``:
 the changed, added and removed files are recorded with their old and new
@@ -34,11 +34,11 @@ from pathlib import Path
 
 import yaml
 
-from .archive import las_kontext
-from .datum import idag_stockholm
-from .diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
-from .filer import skriv_atomiskt
-from .lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
+from generator.rules import las_kontext
+from generator.common.datum import idag_stockholm
+from generator.common.diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
+from generator.common.filer import skriv_atomiskt
+from generator.content.lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
                      kontrollsummor, las_lasfil, motesfiler, skriv_lasfil)
 
 STANDARDPLATS = "Digital signering"
@@ -267,7 +267,7 @@ def _skriv_diagnostik(poster) -> None:
 
 
 def _personnummer_i(text: str) -> bool:
-    from .rules.text import PNR_RE, ar_personnummer
+    from generator.rules.text import PNR_RE, ar_personnummer
     return any(ar_personnummer(m) for m in PNR_RE.finditer(text))
 
 
@@ -333,7 +333,7 @@ def kommando_justera(args) -> int:
              f"Ändra filerna och justera med: anslag justera {organ_id} {datum.isoformat()}")
         return 1
 
-    from .rules.text import ingen_stubbtext
+    from generator.rules.text import ingen_stubbtext
     mapp = f"{organ_id}/{datum.isoformat()}/"
     fel = _fel_utom_eget_las(rapport, organ_id, datum)
     stubbar = [d for d in ingen_stubbtext(ctx) if d.path.startswith(mapp) and d.niva != "fel"]

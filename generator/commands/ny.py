@@ -26,11 +26,11 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from .datum import langt
-from .diagnostics import innehall_saknas, menade_du
-from .justering import yaml_skalar
-from .model import Arkiv, Organ, Sammantrade
-from .rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
+from generator.common.datum import langt
+from generator.common.diagnostics import innehall_saknas, menade_du
+from generator.commands.justera import yaml_skalar
+from generator.archive.model import Arkiv, Organ, Sammantrade
+from generator.rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
 
 PLATS_OKAND = "Meddelas senare"
 
@@ -154,7 +154,7 @@ def _stubbar(organ: Organ, start: int, antal: int, arenden) -> list[tuple[str, s
 
 
 def _rapportera(rot: Path, organ_id: str, datum: date) -> None:
-    from .archive import las_arkiv
+    from generator.rules import las_arkiv
     _arkiv, rapport = las_arkiv(rot)
     prefix = f"{organ_id}/{datum.isoformat()}/"
     egna = [d for d in rapport.sorterade() if d.path.startswith(prefix)]
@@ -169,8 +169,8 @@ def _rapportera(rot: Path, organ_id: str, datum: date) -> None:
 
 
 def kommando_ny(args) -> int:
-    from .archive import las_arkiv
-    from .datum import idag_stockholm
+    from generator.rules import las_arkiv
+    from generator.common.datum import idag_stockholm
     rot: Path = args.innehall
     organ_id: str = args.organ
     datum: date = args.datum

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import IO
 
-from . import anslagstavla as tavla
-from .model import Arkiv, Sammantrade
+from generator.archive import anslagstavla as tavla
+from generator.archive.model import Arkiv, Sammantrade
 
 # row styles: "" normal, "gul" attention, "rod" at risk / too late, "gron" fine
 STILAR = {"": "", "gul": "yellow", "rod": "bold red", "gron": "green"}

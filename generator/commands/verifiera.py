@@ -1,7 +1,7 @@
 """`anslag verifiera FIL [--ut site]`: is this file exactly a published one?
 
 The file's SHA-256 is looked up in the site's ``data/sha256.txt`` (written by
-``generator.manifest.skriv_manifest``). Exit 0 when it is a published file
+``generator.render.manifest.skriv_manifest``). Exit 0 when it is a published file
 (the output names which one), 1 when it is not or cannot be checked.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .filer import sha256_fil
-from .manifest import MANIFEST, las_manifest
+from generator.common.filer import sha256_fil
+from generator.render.manifest import MANIFEST, las_manifest
 
 
 def _err(text: str) -> None:

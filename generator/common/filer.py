@@ -3,7 +3,7 @@
 Every write goes through a temporary file in the target folder and one
 ``os.replace``: a reader (or a crash) never sees half a file, and a file that
 is a hard link to the previous build gets a new inode instead of being
-changed in place (see ``generator.build``).
+changed in place (see ``generator.commands.bygg``).
 """
 from __future__ import annotations
 

@@ -40,9 +40,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .filer import sha256_fil, skriv_atomiskt
-from .loading import normalisera
-from .model import Rattelse
+from generator.common.filer import sha256_fil, skriv_atomiskt
+from generator.content.loading import normalisera
 
 LASFIL = "justering.lock"
 FORMAT = 1
@@ -231,16 +230,7 @@ def skriv_lasfil(path: Path, las: Las) -> None:
     skriv_atomiskt(path, serialisera(las), varaktig=True)
 
 
-# ---------------------------------------------------------------- for the model
 
-def rattelser_for_modellen(path: Path) -> list[Rattelse]:
-    """The rättelser of a lock as model objects; an unreadable lock gives none
-    (the lock rule reports it)."""
-    try:
-        las = las_lasfil(path)
-    except TrasigLasfil:
-        return []
-    return [Rattelse(r.datum, r.orsak, tuple(sorted(r.filer))) for r in las.rattelser]
 
 
 @dataclass(slots=True)

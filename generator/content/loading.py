@@ -18,8 +18,8 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .diagnostics import Rapport
-from .filer import las_pickle, spara_pickle
+from generator.common.diagnostics import Rapport
+from generator.common.filer import las_pickle, spara_pickle
 
 try:  # the C loader is ~10x faster on large archives
     _Loader = yaml.CSafeLoader

@@ -11,7 +11,7 @@ What counts as a published document: every ``*.pdf`` under ``protokoll/`` and
 every other file there that is not a web page or page asset (HTML, CSS,
 JavaScript, JSON, XML, iCalendar, source maps, compressed variants) or a
 checksum list (``bilagor/SHA256SUMS``). Bilagor
-are published at their path in the meeting folder (``generator.site.urls.
+are published at their path in the meeting folder (``generator.render.site.urls.
 bilaga``), so a ``.docx`` or ``.xlsx`` bilaga is covered too. Files of a
 sekretess paragraph are never in the public site, so never in the manifest.
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .filer import sha256_fil, skriv_atomiskt
+from generator.common.filer import sha256_fil, skriv_atomiskt
 
 MANIFEST = "data/sha256.txt"
 PROTOKOLL = "protokoll"

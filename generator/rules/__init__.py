@@ -5,10 +5,21 @@ is the full list, in the order the contract lists them.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Iterable
 
-from ..diagnostics import Diagnostik, Rapport
-from . import datum, dnr, las, namn, numrering, organ, referenser, text
+from generator.archive.bygg import Kontext, bygg_modell
+from generator.archive.model import Arkiv
+from generator.common.diagnostics import Diagnostik, Rapport
+from generator.content.loading import Tolkminne, las_innehall
+from generator.rules import datum
+from generator.rules import dnr
+from generator.rules import las
+from generator.rules import namn
+from generator.rules import numrering
+from generator.rules import organ
+from generator.rules import referenser
+from generator.rules import text
 
 Regel = Callable[..., Iterable[Diagnostik]]
 
@@ -45,3 +56,25 @@ def kor_regler(ctx, rapport: Rapport) -> None:
     for regel in REGLER:
         rapport.extend(regel(ctx))
     rapport.extend(las.las_stammer(ctx))   # justering.lock: not a rule of the contract
+
+
+def las_kontext(rot: Path | str, tolkminne: Path | None = None) -> tuple[Kontext | None, Rapport]:
+    """Load, model and validate the content folder: the validation context (None only
+    when kommun.yml is unusable) and every diagnostic. ``tolkminne``: a file where
+    parsed files are remembered between runs."""
+    rapport = Rapport()
+    minne = Tolkminne(Path(tolkminne)) if tolkminne is not None else None
+    innehall = las_innehall(Path(rot), rapport, minne)
+    if minne is not None:
+        minne.spara()
+    ctx = bygg_modell(innehall, rapport)
+    if ctx is not None:
+        kor_regler(ctx, rapport)
+    return ctx, rapport
+
+
+def las_arkiv(rot: Path | str, tolkminne: Path | None = None) -> tuple[Arkiv | None, Rapport]:
+    """Load, validate and model the content folder. The Arkiv is None only when
+    kommun.yml is unusable; otherwise it holds everything that could be read."""
+    ctx, rapport = las_kontext(rot, tolkminne)
+    return (ctx.arkiv if ctx is not None else None), rapport

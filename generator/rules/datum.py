@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from .. import frister
-from ..datum import langt
-from ..diagnostics import fel, varning
+from generator.archive import frister
+from generator.common.datum import langt
+from generator.common.diagnostics import fel, varning
 
 
 def _justerade(ctx):

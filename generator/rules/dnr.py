@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import fel
+from generator.common.diagnostics import fel
 
 
 def dnr_foljer_monstret(ctx):

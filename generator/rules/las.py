@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..diagnostics import Diagnostik, fel
-from ..lasfil import (LASFIL, TrasigLasfil, jamfor, kanda_summor, kontrollsummor,
+from generator.common.diagnostics import Diagnostik, fel
+from generator.content.lasfil import (LASFIL, TrasigLasfil, jamfor, kanda_summor, kontrollsummor,
                       las_lasfil, motesfiler)
 
 NYCKEL = "justering.lock"

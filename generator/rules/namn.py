@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import fel, menade_du
+from generator.common.diagnostics import fel, menade_du
 
 
 def bara_namn(text: str) -> str:

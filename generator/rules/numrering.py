@@ -1,7 +1,7 @@
 """Rules for paragraf numbering."""
 from __future__ import annotations
 
-from ..diagnostics import fel, varning
+from generator.common.diagnostics import fel, varning
 
 
 def unik_per_organ_och_ar(ctx):

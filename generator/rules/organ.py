@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import fel, menade_du
-from ..model import ORGAN_TYPER
+from generator.common.diagnostics import fel, menade_du
+from generator.archive.model import ORGAN_TYPER
 
 ORGAN_ID = re.compile(r"^[a-z0-9-]+$")
 

@@ -1,8 +1,8 @@
 """Rules for beredning and hanvisningar references."""
 from __future__ import annotations
 
-from ..diagnostics import fel, menade_du, varning
-from ..referenser import tolka
+from generator.common.diagnostics import fel, menade_du, varning
+from generator.archive.referenser import tolka
 
 EXEMPEL = "FUN AU 2025-01-23 § 2"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..diagnostics import fel, varning
+from generator.common.diagnostics import fel, varning
 
 PNR_RE = re.compile(r"(?<![\d/-])(?:(\d{2}))?(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d/])")
 
@@ -113,7 +113,7 @@ def inga_platshallare(ctx):
                       f"från mallen (\"{m.group(0)}\"). Fyll i det riktiga värdet.")
 
 
-# The texts that `anslag ny` writes into a paragraph stub (generator.ny uses these).
+# The texts that `anslag ny` writes into a paragraph stub (generator.commands.ny uses these).
 STUBB_RUBRIK = "Rubrik för § {nummer}"
 STUBB_BESLUT = "Skriv beslutet här."
 STUBB_BESKRIVNING = "Skriv ärendebeskrivningen här."

@@ -10,8 +10,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from .diagnostics import Rapport, menade_du
-from .loading import Dokument
+from generator.common.diagnostics import Rapport, menade_du
+from generator.content.loading import Dokument
 
 KOMMUN_NYCKLAR = {"namn", "webbplats", "forvaringsplats", "dnr_monster", "overklagande"}
 OVERKLAGANDE_NYCKLAR = {"veckor", "tillkannagivande_dagar", "justering_dagar"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator import anslagstavla as tavla
-from generator.archive import las_arkiv
+from generator.archive import anslagstavla as tavla
+from generator.rules import las_arkiv
 from tests.conftest import BAS
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator import anslagstavla as tavla
-from generator.archive import las_arkiv
+from generator.archive import anslagstavla as tavla
+from generator.rules import las_arkiv
 from tests.conftest import EXEMPEL, kor_anslag
 
 FUN = date(2025, 2, 6)

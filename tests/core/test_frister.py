@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from generator.frister import anslagsdatum, ar_helgdag, sista_dag_att_overklaga
-from generator.model import Overklagande
+from generator.archive.frister import anslagsdatum, ar_helgdag, sista_dag_att_overklaga
+from generator.archive.model import Overklagande
 
 
 @pytest.mark.parametrize("uppsatt, sista, nedtas", [

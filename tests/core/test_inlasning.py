@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.archive import las_arkiv
+from generator.rules import las_arkiv
 from tests.conftest import BAS, kor_anslag
 
 PARAGRAF = "ks/2025-02-25/03-bredband.md"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from generator.model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende,
+from generator.archive.model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende,
                              Kommun, Omrostning, Organ, Paragraf, Person, Sammantrade, Sektion)
 
 ROT = Path(__file__).resolve().parents[2]
@@ -151,7 +151,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
 @pytest.fixture(scope="session")
 def byggt(tmp_path_factory):
     """The hand-built archive rendered once (cold) into site/ and arkiv/."""
-    from generator.pdf import rendera_pdfer
+    from generator.render.pdf import rendera_pdfer
     tmp = tmp_path_factory.mktemp("pdf")
     arkiv = bygg_arkiv(tmp)
     site, intern, cache = tmp / "site", tmp / "arkiv", tmp / "cache"

@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from generator.pdf import rendera_data, rendera_pdfer
-from generator.pdf.data import protokoll_data
-from generator.pdf.motor import Motor, json_bytes
+from generator.render.pdf import rendera_data, rendera_pdfer
+from generator.render.pdf.data import protokoll_data
+from generator.render.pdf.motor import Motor, json_bytes
 
 from conftest import (INJEKTION, KANARIE, ROT, alla_bytes, bokmarken, bygg_arkiv, platt,
                       text_av)
@@ -429,7 +429,7 @@ def test_tjugo_sidor_snabbt():
 
 @pytest.fixture(scope="module")
 def exempel(tmp_path_factory):
-    from generator.archive import las_arkiv
+    from generator.rules import las_arkiv
     arkiv, _rapport = las_arkiv(ROT / "content")
     assert arkiv is not None
     tmp = tmp_path_factory.mktemp("exempel")
@@ -462,9 +462,9 @@ def test_exempelprotokollet(exempel):
 
 
 def test_markdownnoder_foljer_markup_tradet():
-    """The PDF's reusable Markdown instance gives the same tree as generator.markup."""
-    from generator.markup import till_trad
-    from generator.pdf.markdown import _block, noder
+    """The PDF's reusable Markdown instance gives the same tree as generator.render.markup."""
+    from generator.render.markup import till_trad
+    from generator.render.pdf.markdown import _block, noder
     text = ("Hej **fet _kursiv_** [länk](/protokoll/fun/) [js](javascript:alert(1)) <b>x</b>\n"
             "rad  \nbrytning\n\n1. a\n2. b\n    - c\n\n| A | B |\n|--|--:|\n| 1 | 2 |\n\n"
             "> citat\n\n### Rubrik\n\n    kod\n\n---\n\\# inte rubrik `#kod`")

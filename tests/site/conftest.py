@@ -31,7 +31,7 @@ def bygg_site(innehall: Path, ut: Path, idag: date, utan_pdf: bool = False) -> P
     import contextlib
     import io
 
-    from generator.build import bygg
+    from generator.commands.bygg import bygg
     fel = io.StringIO()
     with contextlib.redirect_stderr(fel):
         kod = bygg(innehall, ut, ut.parent / "arkiv", idag, utan_pdf, tyst=True)
@@ -83,7 +83,7 @@ def exempel_site(tmp_path_factory) -> Path:
     is up), with PDFs: the build's clock says it is that day, so the board's script judges
     by the reader's clock, as in production."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("generator.site.sidor.idag_stockholm", lambda: date(2025, 2, 20))
+        mp.setattr("generator.render.site.sidor.idag_stockholm", lambda: date(2025, 2, 20))
         return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel") / "site", date(2025, 2, 20))
 
 

@@ -40,12 +40,12 @@ def test_misslyckat_bygge_lamnar_ut_orort(tmp_path, hjalp):
     mtider = {p: p.stat().st_mtime_ns for p in ut.rglob("*")}
     # 1) an error in the content
     hjalp.paragraf(rot, "2025-03-05", "02.md", "paragraf: 3\nrubrik: Hopp i numreringen", "Text")
-    from generator.build import bygg
+    from generator.commands.bygg import bygg
     assert bygg(rot, ut, tmp_path / "ut" / "arkiv", date(2025, 3, 11), True, tyst=True) == 1
     assert _avtryck(ut) == fore
     # 2) a failure while rendering (after staging has started)
     (rot / "sn/2025-03-05/02.md").unlink()
-    import generator.site.sidor as sidor
+    import generator.render.site.sidor as sidor
     orig = sidor.Webbplats.tavla
     sidor.Webbplats.tavla = lambda self: (_ for _ in ()).throw(RuntimeError("trasig"))
     try:
@@ -136,9 +136,9 @@ def test_arkivsidor_ligger_utanfor_navigeringen(exempel_site):
 def test_skalrendering_ger_samma_bytes_som_material(tmp_path, monkeypatch):
     """The per-depth shell (plugin.on_page_context) gives the same page as Material's own
     rendering of each archive page."""
-    from generator.archive import las_arkiv
-    from generator.build import bygg_webbplats
-    import generator.site.plugin as pl
+    from generator.rules import las_arkiv
+    from generator.commands.bygg import bygg_webbplats
+    import generator.render.site.plugin as pl
 
     arkiv, _ = las_arkiv(INNEHALL)
     bygg_webbplats(arkiv, tmp_path / "a", date(2025, 2, 20), sok=False)

@@ -27,7 +27,7 @@ class Svar:
 
 def kor(*args, cwd: Path | None = None) -> Svar:
     """Run `anslag ARGS` as a subprocess; never a traceback, exit 0/1/2."""
-    p = subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)],
+    p = subprocess.run([sys.executable, "-m", "generator.commands.cli", *map(str, args)],
                        capture_output=True, text=True, cwd=cwd or ROT, timeout=300)
     svar = Svar(p.returncode, p.stdout, p.stderr)
     assert "Traceback" not in svar.allt, svar.allt

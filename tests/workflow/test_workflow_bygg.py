@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from arbetsflode_hjalp import PAR3, kor
-from generator.manifest import manifest_for_sammantrade
+from generator.render.manifest import manifest_for_sammantrade
 
 
 def _bygg(innehall: Path, tmp: Path, idag: str = "2025-02-20") -> Path:

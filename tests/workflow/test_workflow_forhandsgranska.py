@@ -40,7 +40,7 @@ def _hamta(url: str, vanta_pa: str, sekunder: float = 60) -> str:
 def test_forhandsgranskning_visar_tavlan_och_andringar(innehall: Path):
     port = _ledig_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    p = subprocess.Popen([sys.executable, "-m", "generator.cli", "forhandsgranska", "--innehall",
+    p = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", "forhandsgranska", "--innehall",
                           str(innehall), "--idag", "2025-02-20", "--adress", f"127.0.0.1:{port}"],
                          cwd=ROT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          start_new_session=True)

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arbetsflode_hjalp import FUN, PAR3, kor, sha
-from generator.archive import las_arkiv
-from generator.datum import idag_stockholm
-from generator.justering import RedigeringsFel, satt_frontmatter
-from generator.lasfil import las_lasfil, sha256_las
+from generator.rules import las_arkiv
+from generator.common.datum import idag_stockholm
+from generator.commands.justera import RedigeringsFel, satt_frontmatter
+from generator.content.lasfil import las_lasfil, sha256_las
 
 JUSTERING_BLOCK = ("justering:\n  datum: 2025-02-07\n  plats: Digital signering\n"
                    "anslag:\n  uppsatt: 2025-02-07\n")

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from arbetsflode_hjalp import FUN, PAR3, PAR16, kor, sha
-from generator.archive import las_arkiv
-from generator.datum import idag_stockholm
+from generator.rules import las_arkiv
+from generator.common.datum import idag_stockholm
 
 RATTELSE = 'anslag justera fun 2025-02-06 --rattelse "'
 

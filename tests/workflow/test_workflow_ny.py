@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from arbetsflode_hjalp import FUN, kor
-from generator.archive import las_arkiv
+from generator.rules import las_arkiv
 
 
 def _fm(path: Path) -> dict:

@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from arbetsflode_hjalp import FUN, kor
-from generator.archive import las_arkiv
-from generator.dashboard import status_text, visa_status
-from generator.framsteg import Framsteg
+from generator.rules import las_arkiv
+from generator.commands.status import status_text, visa_status
+from generator.common.framsteg import Framsteg
 
 
 def test_status_visar_anslaget_och_dagar_kvar(innehall: Path):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from arbetsflode_hjalp import kor, sha
-from generator.manifest import las_manifest, manifest_for_sammantrade, skriv_manifest
+from generator.render.manifest import las_manifest, manifest_for_sammantrade, skriv_manifest
 
 MOTE = "protokoll/fun/2025-02-06"
 

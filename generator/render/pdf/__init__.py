@@ -36,15 +36,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.datum import idag_stockholm
-from generator.filer import kopiera, sha256_fil, skriv_atomiskt
-from generator.model import Arkiv, Organ, Paragraf, Sammantrade
-from generator.publik import kallelse_vy, protokoll_publicerat
+from generator.common.datum import idag_stockholm
+from generator.common.filer import kopiera, sha256_fil, skriv_atomiskt
+from generator.archive.model import Arkiv, Organ, Paragraf, Sammantrade
+from generator.archive.publik import kallelse_vy, protokoll_publicerat
 
-from .data import (Data, kallelse_data, omslag_data, protokoll_data, utdrag_data)
-from .markdown import ren_text
-from .motor import FORMAT, Cache, Motor, RenderingsFel, json_bytes
-from .paket import PaketBilaga, ar_pdf, bygg_paket
+from generator.render.pdf.data import (Data, kallelse_data, omslag_data, protokoll_data, utdrag_data)
+from generator.render.pdf.markdown import ren_text
+from generator.render.pdf.motor import FORMAT, Cache, Motor, RenderingsFel, json_bytes
+from generator.render.pdf.paket import PaketBilaga, ar_pdf, bygg_paket
 
 __all__ = ["rendera_pdfer", "PdfStatistik", "RenderingsFel", "motor", "rendera_data"]
 
@@ -78,7 +78,7 @@ _MOTOR_STAT: tuple = ()
 
 
 def _mall_stat() -> tuple:
-    from .motor import MALL_DIR
+    from generator.render.pdf.motor import MALL_DIR
     return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
                         for p in MALL_DIR.rglob("*") if p.is_file()))
 
@@ -167,7 +167,7 @@ def _kodversion() -> bytes:
     """Hash of the Python code that turns the model into data (part of the
     meeting fingerprint, so a code change invalidates the index)."""
     import markdown as _md
-    rot = Path(__file__).resolve().parents[2]
+    rot = Path(__file__).resolve().parents[3]
     h = hashlib.sha256(_md.__version__.encode())
     for rel in _KODFILER:
         f = rot / rel
@@ -186,7 +186,7 @@ def _fingeravtryck(kod: bytes, mot: Motor, arkiv: Arkiv, organ: Organ, m: Samman
 
 
 def _protokoll_publicerat(m: Sammantrade, idag: date) -> bool:
-    """The site's rule (generator.publik): an utdrag meeting, or justerat on or before idag."""
+    """The site's rule (generator.archive.publik): an utdrag meeting, or justerat on or before idag."""
     return bool(m.paragrafer) and protokoll_publicerat(m, idag)
 
 

@@ -12,10 +12,10 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from generator.datum import langt
-from generator.model import Arkiv, Organ, Paragraf, Person, Sammantrade
+from generator.common.datum import langt
+from generator.archive.model import Arkiv, Organ, Paragraf, Person, Sammantrade
 
-from .markdown import noder, ren_text
+from generator.render.pdf.markdown import noder, ren_text
 
 Data = dict[str, Any]
 

@@ -1,6 +1,6 @@
 """Markdown -> JSON nodes for the Typst templates.
 
-The tree comes from ``generator.markup.till_trad`` (sanitised: no raw HTML,
+The tree comes from ``generator.render.markup.till_trad`` (sanitised: no raw HTML,
 unsafe links already turned into plain spans). Every piece of text becomes a
 JSON string that the template inserts as a Typst *string*, which Typst never
 parses as markup or code; so ``#``, ``$``, ``@``, ``<``, ``]`` and
@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from markdown.treeprocessors import Treeprocessor
 
-from generator.markup import ny_markdown, saker_lank, till_trad  # noqa: F401  (till_trad: same tree)
+from generator.render.markup import ny_markdown, saker_lank, till_trad  # noqa: F401  (till_trad: same tree)
 
 Nod = dict
 

@@ -21,9 +21,9 @@ from typing import Any
 
 import typst
 
-from ..filer import skriv_atomiskt
+from generator.common.filer import skriv_atomiskt
 
-MALL_DIR = Path(__file__).resolve().parents[2] / "theme" / "pdf"
+MALL_DIR = Path(__file__).resolve().parents[3] / "theme" / "pdf"
 HUVUDFIL = "main.typ"
 STANDARDER = ["a-2b", "ua-1"]
 FORMAT = b"anslag-pdf-1"

@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
 from zoneinfo import ZoneInfo
 
-from ..datum import langt
-from ..markup import till_html
-from ..model import Organ, Paragraf, Sammantrade
-from . import urls
-from .html import _HANDELSE, _SCHEMA, avvapna, spann
-from .sidor import Webbplats
-from .tavla import alla_anslag
+from generator.common.datum import langt
+from generator.render.markup import till_html
+from generator.archive.model import Organ, Paragraf, Sammantrade
+from generator.render.site import urls
+from generator.render.site.html import _HANDELSE, _SCHEMA, avvapna, spann
+from generator.render.site.sidor import Webbplats
+from generator.render.site.tavla import alla_anslag
 
 STHLM = ZoneInfo("Europe/Stockholm")
 

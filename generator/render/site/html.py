@@ -5,7 +5,7 @@ import html
 import re
 from datetime import date
 
-from ..datum import langt
+from generator.common.datum import langt
 
 _TAG = re.compile(r"(<[^>]*>)")
 
@@ -89,7 +89,7 @@ _HANDELSE = re.compile(r"\b(on[a-z]+)\s*=", re.I)
 
 def avvapna(fragment: str) -> str:
     """Defang text that only looks like script in an HTML fragment whose unsafe links are
-    already dropped (``generator.markup``): ``javascript:`` and ``onerror=`` written as
+    already dropped (``generator.render.markup``): ``javascript:`` and ``onerror=`` written as
     text are kept but as character references, so the bytes hold no such pattern."""
     if ":" not in fragment and "=" not in fragment:
         return fragment

@@ -17,7 +17,7 @@ unchanged since the build that wrote it, so the plugin keeps the page source it
 wrote then. The plugin says which page sources it still has (``kan_ateranvanda``);
 without them nothing is reused. The memo lives beside those page sources and is
 wiped with them whenever the theme, ``mkdocs.yml`` or the generator code changes
-(see ``generator.build.fingeravtryck``).
+(see ``generator.commands.bygg.fingeravtryck``).
 """
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Organ, Paragraf, Sammantrade
-    from .sidor import Sida, Webbplats
+    from generator.archive.model import Organ, Paragraf, Sammantrade
+    from generator.render.site.sidor import Sida, Webbplats
 
 FORMAT = b"anslag-minne-1"
 
@@ -67,7 +67,7 @@ class Minne:
         h = self._moten.get(k)
         if h is None:
             w = self.w
-            from ..publik import protokoll_publicerat
+            from generator.archive.publik import protokoll_publicerat
             dag = (protokoll_publicerat(m, w.idag), m.datum >= w.idag, k in w.publikt.ej_justerade)
             h = _hash(self._globalt(), repr(m), dag)
             self._moten[k] = h

@@ -3,7 +3,7 @@
 ``on_config`` loads and validates the content folder (or takes an archive
 handed over by ``anslag bygg``), ``on_files`` adds every generated page as a
 MkDocs ``File`` whose ``Page`` already carries its HTML (no Markdown pass: the
-content was made safe by ``generator.markup``), plus feeds, open data and
+content was made safe by ``generator.render.markup``), plus feeds, open data and
 bilagor. ``on_post_build`` writes ``data/sha256.txt`` and runs Pagefind.
 
 Options (``mkdocs.yml``), each overridable by an environment variable:
@@ -34,11 +34,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..datum import idag_stockholm
-from ..filer import las_pickle, skriv_atomiskt, spara_pickle
-from ..model import Arkiv
-from . import floden, sok, urls
-from .sidor import Sida, Webbplats
+from generator.common.datum import idag_stockholm
+from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
+from generator.archive.model import Arkiv
+from generator.render.site import floden
+from generator.render.site import sok
+from generator.render.site import urls
+from generator.render.site.sidor import Sida, Webbplats
 
 log = logging.getLogger("mkdocs.plugins.anslagstavla")
 
@@ -109,7 +111,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.arkiv: Arkiv | None = None          # may be handed over by generator.build
+        self.arkiv: Arkiv | None = None          # may be handed over by generator.commands.bygg
         self.idag: date | None = None            # idem
         self.webbplats: Webbplats | None = None
         self.sidor: dict[str, Sida] = {}         # dest_uri -> page
@@ -149,7 +151,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         # MkDocs keeps one plugin instance across `mkdocs serve` rebuilds: content the plugin
         # read itself is read again each time; an archive handed over by anslag bygg is kept
         if self.arkiv is None or self._laste_sjalv:
-            from ..archive import las_arkiv
+            from generator.rules import las_arkiv
             rot = Path(self._option("innehall", "ANSLAG_INNEHALL"))
             if not rot.is_absolute():
                 rot = bas / rot
@@ -227,7 +229,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self._env = env
         self._skal = {}
         # Files that MkDocs writes in place are unlinked first, so a site folder made of hard
-        # links to the previous build (generator.build) never changes the previous build.
+        # links to the previous build (generator.commands.bygg) never changes the previous build.
         if self.dirty:
             site = Path(config.site_dir)
             for f in files:
@@ -280,7 +282,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
 
     def on_post_build(self, config) -> None:
         if self.kontrollsummor:   # bilagor copied by MkDocs (anslag bygg writes it after the PDFs)
-            from ..manifest import skriv_manifest
+            from generator.render.manifest import skriv_manifest
             skriv_manifest(Path(config.site_dir))
         sok_pa = self.config.sok if os.environ.get("ANSLAG_SOK") in (None, "") else _sant(
             os.environ["ANSLAG_SOK"])

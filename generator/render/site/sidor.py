@@ -2,7 +2,7 @@
 
 No MkDocs here: each page is a ``Sida`` (site path, title, body HTML, whether
 it is in the navigation and which search bucket indexes it). The MkDocs plugin
-wraps them in the theme. All content text goes through ``generator.markup``
+wraps them in the theme. All content text goes through ``generator.render.markup``
 (raw HTML escaped, unsafe links dropped); everything else is escaped here.
 """
 from __future__ import annotations
@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterator
 
-from ..datum import idag_stockholm, langt
-from ..markup import till_html
-from ..model import Arkiv, Organ, Paragraf, Sammantrade
-from ..referenser import Organregister
-from . import urls
-from .html import a, avvapna, e, iso, lanka_text, prosa, spann
-from .minne import Minne
-from ..publik import Publikt, protokoll_publicerat, vy
-from .tavla import aktuella_anslag, kommande_sammantraden, kungorelser, nedtas_kungorelse
+from generator.common.datum import idag_stockholm, langt
+from generator.render.markup import till_html
+from generator.archive.model import Arkiv, Organ, Paragraf, Sammantrade
+from generator.archive.referenser import Organregister
+from generator.render.site import urls
+from generator.render.site.html import a, avvapna, e, iso, lanka_text, prosa, spann
+from generator.render.site.minne import Minne
+from generator.archive.publik import Publikt, protokoll_publicerat, vy
+from generator.render.site.tavla import aktuella_anslag, kommande_sammantraden, kungorelser, nedtas_kungorelse
 
 ORGANTYP = {"fullmaktige": "Fullmäktige", "styrelse": "Styrelse", "namnd": "Nämnd",
             "utskott": "Utskott", "beredning": "Beredning", "ovrigt": "Övrigt organ"}

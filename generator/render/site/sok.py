@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .sidor import ALLMANT, Sida
+from generator.render.site.sidor import ALLMANT, Sida
 
 KATALOG = "pagefind"
 

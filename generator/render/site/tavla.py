@@ -1,10 +1,10 @@
-"""What is on the board: the core rules of ``generator.anslagstavla``, so that
+"""What is on the board: the core rules of ``generator.archive.anslagstavla``, so that
 ``anslag status`` and the site always agree. Always called with the public view."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..anslagstavla import (Anslag, Kungorelse, aktuella_anslag, alla_anslag,
+from generator.archive.anslagstavla import (Anslag, Kungorelse, aktuella_anslag, alla_anslag,
                             kommande_sammantraden, kungorelser)
 
 __all__ = ["Anslag", "Kungorelse", "aktuella_anslag", "alla_anslag", "kommande_sammantraden",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from datetime import date
 from urllib.parse import quote
 
-from ..model import dnr_slug
+from generator.archive.model import dnr_slug
 
 TAVLA = ""
 OVERKLAGA = "overklaga/"
@@ -58,7 +58,7 @@ def kallelse_pdf(oid: str, datum: date) -> str:
 
 
 def bilaga(oid: str, datum: date, fil: str) -> str:
-    """A bilaga is published beside the protokoll under ``bilagor/`` (as generator.pdf copies it):
+    """A bilaga is published beside the protokoll under ``bilagor/`` (as generator.render.pdf copies it):
     ``bilagor/x.pdf`` and ``x.pdf`` both become ``.../<datum>/bilagor/x.pdf``."""
     rel = fil.replace("\\", "/").lstrip("/")
     if rel.startswith("bilagor/"):

@@ -1,4 +1,4 @@
-"""Rule: a bilaga path stays inside the meeting folder and exists."""
+"""A path named in content (a bilaga, a handling) stays inside the meeting folder and exists."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath

@@ -159,9 +159,14 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
             if isinstance(a, dict):
                 af = Falt(doc, rapport, a, f"kallelse.arenden[{i}].")
                 af.okanda(ARENDE_NYCKLAR)
-                rub = af.text("rubrik", kravs=True, exempel="Ärendets rubrik")
-                if rub:
-                    arenden.append(KallelseArende(rub, af.text("dnr")))
+                grund = af.text("sekretess", exempel="OSL 26 kap. 1 §")
+                rub = af.text("rubrik", kravs=not grund, exempel="Ärendets rubrik")
+                offentlig = af.text("offentlig_rubrik")
+                if offentlig and not grund:
+                    af.varning("offentlig_rubrik", "används bara för ett ärende med sekretess. "
+                                                   "Ta bort den eller lägg till \"sekretess:\".")
+                if rub or grund:
+                    arenden.append(KallelseArende(rub or "", af.text("dnr"), grund, offentlig))
             elif isinstance(a, str):
                 arenden.append(KallelseArende(a.strip()))
             else:

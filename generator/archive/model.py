@@ -108,8 +108,16 @@ class Justering:
 
 @dataclass(frozen=True, slots=True)
 class KallelseArende:
-    rubrik: str
+    rubrik: str                        # "" for a secret item written without one
     dnr: str | None = None
+    sekretess: str | None = None       # the ground: the item is secret (declared, never guessed)
+    offentlig_rubrik: str | None = None
+
+    @property
+    def publik_rubrik(self) -> str:
+        if self.sekretess:
+            return self.offentlig_rubrik or SEKRETESS_RUBRIK
+        return self.rubrik
 
 
 @dataclass(frozen=True, slots=True)

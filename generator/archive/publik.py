@@ -13,14 +13,16 @@ and kallelse items from here too, so the sekretess rules live in one place:
 * a protokoll is published once it is justerat (``justering.datum <= idag``);
   before that only omedelbart justerade paragraphs are; a meeting marked
   ``utdrag`` shows the extracts it holds;
-* kallelse items that name a secret paragraph's rubrik or dnr are left out.
+* a kallelse item marked ``sekretess`` is published as its public title and ground
+  only (rubrik ends "(sekretess: GROUND)"; dnr dropped); an unmarked item that
+  names a secret paragraph is an error of the rules, never filtered here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from generator.archive.model import Arkiv, Organ, Paragraf, Referens, Sammantrade
+from generator.archive.model import Arkiv, KallelseArende, Organ, Paragraf, Referens, Sammantrade
 
 Nyckel = tuple[str, date, int]
 
@@ -60,41 +62,22 @@ def _publicerade(arkiv: Arkiv, idag: date) -> set[Nyckel]:
             for p in m.paragrafer if _paragraf_publicerad(m, p, idag)}
 
 
-def hemlig_text(arkiv: Arkiv, publicerade: set[Nyckel]) -> set[str]:
-    """Rubrik and dnr (casefolded) of every secret paragraph, except those that a
-    published paragraph carries openly anyway."""
-    hemlig: set[str] = set()
-    for o in arkiv.organ.values():
-        for m in o.sammantraden:
-            for p in m.paragrafer:
-                if p.ar_sekretess:
-                    hemlig.add(p.rubrik.casefold())
-                    if p.dnr:
-                        hemlig.add(p.dnr.casefold())
-    for o in arkiv.organ.values():
-        for m in o.sammantraden:
-            for p in m.paragrafer:
-                if not p.ar_sekretess and p.nyckel in publicerade:
-                    hemlig.discard(p.rubrik.casefold())
-                    if p.dnr:
-                        hemlig.discard(p.dnr.casefold())
-    return hemlig
-
-
-def offentlig_kallelse(m: Sammantrade, hemlig: set[str]):
-    """The meeting's kallelse without the items that name a secret paragraph."""
+def offentlig_kallelse(m: Sammantrade):
+    """The meeting's kallelse as published: a secret item (marked ``sekretess``; the
+    tool never guesses which items are secret, the rule kallelse_namner_sekretess
+    makes the secretary mark them) keeps only its public title and its ground."""
     k = m.kallelse
     if k is None:
         return None
     return replace(k, arenden=tuple(
-        a for a in k.arenden
-        if a.rubrik.casefold() not in hemlig and not (a.dnr and a.dnr.casefold() in hemlig)))
+        KallelseArende(f"{a.publik_rubrik} (sekretess: {a.sekretess})", None, a.sekretess,
+                       a.offentlig_rubrik) if a.sekretess else a
+        for a in k.arenden))
 
 
 def kallelse_vy(arkiv: Arkiv, idag: date) -> dict[tuple[str, date], object]:
     """(organ, datum) -> the public kallelse of every meeting that has one."""
-    hemlig = hemlig_text(arkiv, _publicerade(arkiv, idag))
-    return {(o.id, m.datum): offentlig_kallelse(m, hemlig)
+    return {(o.id, m.datum): offentlig_kallelse(m)
             for o in arkiv.organ.values() for m in o.sammantraden if m.kallelse is not None}
 
 
@@ -103,7 +86,6 @@ def vy(arkiv: Arkiv, idag: date) -> Publikt:
     publicerade = _publicerade(arkiv, idag)
     hemliga: set[Nyckel] = {p.nyckel for o in arkiv.organ.values() for m in o.sammantraden
                             for p in m.paragrafer if p.ar_sekretess}
-    hemlig = hemlig_text(arkiv, publicerade)
 
     def ref(r: Referens) -> Referens:
         return replace(r, i_arkivet=r.nyckel in publicerade if r.nyckel else False)
@@ -131,7 +113,7 @@ def vy(arkiv: Arkiv, idag: date) -> Publikt:
                     reservationer=list(p.reservationer)))
             if m.paragrafer and not protokoll_publicerat(m, idag):
                 ej_justerade.add((oid, m.datum))
-            moten.append(replace(m, paragrafer=par, kallelse=offentlig_kallelse(m, hemlig),
+            moten.append(replace(m, paragrafer=par, kallelse=offentlig_kallelse(m),
                                  rattelser=[replace(r, filer=()) for r in m.rattelser],
                                  justerare=list(m.justerare), beslutande=list(m.beslutande),
                                  ersattare=list(m.ersattare), ovriga=list(m.ovriga)))

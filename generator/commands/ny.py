@@ -129,11 +129,16 @@ def _citerad(s: str) -> str:
 
 
 def paragraf_text(nummer: int, rubrik: str | None, dnr: str | None, beslutsrubrik: str,
-                  beslut_forst: bool) -> str:
+                  beslut_forst: bool, sekretess: str | None = None,
+                  offentlig_rubrik: str | None = None) -> str:
     rader = ["---", f"paragraf: {nummer}",
              f"rubrik: {yaml_skalar(rubrik or STUBB_RUBRIK.format(nummer=nummer))}"]
     if dnr:
         rader.append(f"dnr: {yaml_skalar(dnr)}")
+    if sekretess:   # a secret kallelse item stays secret as a paragraph
+        rader.append(f"sekretess: {yaml_skalar(sekretess)}")
+        if offentlig_rubrik:
+            rader.append(f"offentlig_rubrik: {yaml_skalar(offentlig_rubrik)}")
     rader += ["---", ""]
     beslut = [f"## {beslutsrubrik}", "", STUBB_BESLUT, ""]
     beskrivning = ["## Ärendebeskrivning", "", STUBB_BESKRIVNING, ""]
@@ -147,9 +152,13 @@ def _stubbar(organ: Organ, start: int, antal: int, arenden) -> list[tuple[str, s
     for i in range(antal):
         nr = start + i
         a = arenden[i] if i < len(arenden) else None
-        namn = f"{nr:02d}-{slug(a.rubrik) if a else 'arende'}.md"
-        ut.append((namn, paragraf_text(nr, a.rubrik if a else None, a.dnr if a else None,
-                                       rubrik, forst)))
+        if a is None:
+            namn, text = f"{nr:02d}-arende.md", paragraf_text(nr, None, None, rubrik, forst)
+        else:
+            namn = f"{nr:02d}-{'sekretess' if a.sekretess else slug(a.rubrik)}.md"
+            text = paragraf_text(nr, a.rubrik or None, a.dnr, rubrik, forst, a.sekretess,
+                                 a.offentlig_rubrik)
+        ut.append((namn, text))
     return ut
 
 

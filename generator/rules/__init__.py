@@ -19,6 +19,7 @@ from generator.rules import namn
 from generator.rules import numrering
 from generator.rules import organ
 from generator.rules import referenser
+from generator.rules import sekretess
 from generator.rules import text
 
 Regel = Callable[..., Iterable[Diagnostik]]
@@ -46,6 +47,7 @@ REGLER: list[Regel] = [
     referenser.beredning_giltig,
     referenser.hanvisningar_giltiga,
     dnr.dnr_foljer_monstret,
+    sekretess.kallelse_namner_sekretess,
     text.inga_personnummer,
     text.inga_platshallare,
     text.ingen_stubbtext,

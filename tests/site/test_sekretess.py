@@ -1,6 +1,12 @@
-"""Canary: a sekretess § leaves no trace of its rubrik, dnr, body, beslutsunderlag,
-expedieras or bilagor in any byte of the public output (pages, decompressed
-search index, feeds, JSON, CSV, sitemap, file names/URLs, public PDFs)."""
+"""Canary: a sekretess § and a secret kallelse item leave no trace of their secret
+fields in any byte of the public output (pages, decompressed search index, feeds,
+calendar, JSON, CSV, sitemap, file names/URLs, public PDFs read as text with pypdf
+and as raw and inflated bytes), on a day before the justering (only the kallelse is
+public) and on a day after it (protokoll and anslag public).
+
+The secret matter comes back at a later meeting's kallelse, marked ``sekretess``:
+secrecy is declared, and an unmarked item that names it is an error (see
+tests/fixtures/regler/kallelse-namner-sekretess-*.yml and the last test here)."""
 from __future__ import annotations
 
 import gzip
@@ -8,18 +14,34 @@ import io
 import zlib
 from datetime import date
 
+import pytest
+
 # every secret field carries its own marker; Pagefind stems words, so markers are prefixes
 KANARIER = ["zqxrubrik", "zqxtext", "zqxingress", "zqxunderlag", "zqxbilaga", "zqxexp",
-            "zqxjav", "99173"]
+            "zqxkalrubrik", "zqxkaltva", "99173", "99174", "zqxsektion"]
+
+FORE_JUSTERING = date(2025, 3, 1)    # the kallelse of 2025-03-05 is out; nothing justerat
+EFTER_ANSLAG = date(2025, 3, 20)     # both meetings justerade, anslag up
+
+_HEMLIGT_KALLELSE = """\
+kallelse:
+  datum: 2025-02-26
+  arenden:
+    - rubrik: Ett öppet ärende zqxpublikkallelse
+      dnr: 2025/00001
+    - rubrik: Zqxrubrikkanarie vård av ung
+      dnr: 2025/99173
+      sekretess: OSL 26 kap. 1 §
+      offentlig_rubrik: Ärende enligt LVU
+    - rubrik: Zqxkalrubrikkanarie placering
+      dnr: 2025/99174
+      sekretess: OSL 26 kap. 1 §
+"""
 
 
-def _skriv(rot, hjalp, kallelse_namner_hemligt: bool = False):
-    hemligt = ("    - rubrik: Zqxrubrikkanarie vård av ung\n      dnr: 2025/99173\n"
-               if kallelse_namner_hemligt else "    - rubrik: Ärende enligt LVU\n")
+def _skriv(rot, hjalp):
     hjalp.grund(rot)
-    hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07", extra=(
-        "kallelse:\n  datum: 2025-02-26\n  arenden:\n"
-        "    - rubrik: Ett öppet ärende\n      dnr: 2025/00001\n" + hemligt))
+    hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07", extra=_HEMLIGT_KALLELSE)
     hjalp.paragraf(rot, "2025-03-05", "01-oppet.md", """
 paragraf: 1
 rubrik: Zqxpublikrubrik öppet ärende
@@ -38,6 +60,8 @@ sekretess: OSL 26 kap. 1 §
 offentlig_rubrik: Ärende enligt LVU
 expedieras: [Zqxexpkanarie förvaltning]
 jav: [Cecilia Carlsson (C)]
+reservationer: [Bertil Berg (M)]
+hanvisningar: [SN 2025-03-05 § 1]
 beslutsunderlag:
   - Zqxunderlagkanarie utredning
   - titel: Zqxbilagatitel
@@ -45,16 +69,40 @@ beslutsunderlag:
 """, """
 Zqxingresskanarie inledning.
 
+## Zqxsektionkanarie bakgrund
+
+Zqxtextkanarie bakgrundstext.
+
 ## Socialnämndens beslut
 
 Zqxtextkanarie: nämnden beslutar enligt förslaget. Se SN 2025-03-05 § 1.
 """)
+    hjalp.paragraf(rot, "2025-03-05", "03-hemligt-utan-offentlig-rubrik.md", """
+paragraf: 3
+rubrik: Zqxkalrubrikkanarie placering
+dnr: 2025/99174
+sekretess: OSL 26 kap. 1 §
+""", """
+## Socialnämndens beslut
+
+Zqxkaltvakanarie: placeringen fortsätter.
+""")
     hjalp.skriv_filer(rot, {"sn/2025-03-05/bilagor/zqxbilaga-utredning.pdf":
                             b"%PDF-1.4\n% zqxbilagainnehall\n"})
-    # a later meeting that continues the secret matter: the derived link must not leak either
-    hjalp.mote(rot, "2025-03-19", "2025-03-20", "2025-03-20")
-    hjalp.paragraf(rot, "2025-03-19", "03-uppfoljning.md", """
-paragraf: 3
+    # a later meeting that continues the secret matter: the derived link must not leak, and
+    # its kallelse names the matter again, marked secret (with another spelling of the rubrik)
+    hjalp.mote(rot, "2025-03-19", "2025-03-20", "2025-03-20", extra="""\
+kallelse:
+  datum: 2025-02-27
+  arenden:
+    - rubrik: "zqxrubrikkanarie  vård av ung."
+      dnr: 2025/99173
+      sekretess: OSL 26 kap. 1 §
+    - rubrik: Uppföljning av placeringar
+      dnr: 2025/00003
+""")
+    hjalp.paragraf(rot, "2025-03-19", "04-uppfoljning.md", """
+paragraf: 4
 rubrik: Uppföljning av placeringar
 dnr: 2025/00003
 beredning: SN 2025-03-05 § 2
@@ -125,35 +173,65 @@ def _sok(site, hoppa_over=()):
 _PDF_LAST: set[str] = set()
 
 
-def test_sekretess_kanarie(tmp_path, hjalp):
-    rot = tmp_path / "innehall"
-    _skriv(rot, hjalp)
-    site = hjalp.bygg_site(rot, tmp_path / "ut" / "site", date(2025, 3, 20))
+@pytest.fixture(scope="module")
+def kanariearkiv(tmp_path_factory):
+    from tests.site.conftest import _Hjalp
+    rot = tmp_path_factory.mktemp("kanarie") / "innehall"
+    _skriv(rot, _Hjalp)
+    return rot
+
+
+@pytest.mark.parametrize("idag", [FORE_JUSTERING, EFTER_ANSLAG], ids=["fore", "efter"])
+def test_sekretess_kanarie(kanariearkiv, tmp_path, hjalp, idag):
+    _PDF_LAST.clear()
+    site = hjalp.bygg_site(kanariearkiv, tmp_path / "ut" / "site", idag)
     fynd, sokindex_kontroll, filer = _sok(site)
     assert not fynd, "sekretessbelagd text i utdata:\n" + "\n".join(sorted(set(fynd)))
     assert filer > 30
     # positive controls: the test would see the text if it were there
     assert sokindex_kontroll, "sökindexet kunde inte läsas (kontrollordet hittades inte)"
-    if (site / "protokoll/sn/2025-03-05/protokoll.pdf").exists():
-        assert _PDF_LAST, "den publika PDF:en kunde inte läsas (kontrollordet hittades inte)"
+    mote = (site / "protokoll/sn/2025-03-05/index.html").read_text(encoding="utf-8")
+    kal = (site / "protokoll/sn/2025-03-05/kallelse.pdf")
+    from pypdf import PdfReader
+    kaltext = " ".join("".join(s.extract_text() for s in PdfReader(kal).pages).split())
+    assert "Ett öppet ärende" in kaltext               # the PDF text is read
+    # the secret kallelse items are published as their public title and ground
+    assert "Ärende enligt LVU (sekretess: OSL 26 kap. 1 §)" in kaltext
+    assert "Sekretessbelagt ärende (sekretess: OSL 26 kap. 1 §)" in kaltext
+    ics = (site / "sammantraden.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "Ärende enligt LVU (sekretess: OSL 26 kap. 1 §)" in ics or idag == EFTER_ANSLAG
+    if idag == FORE_JUSTERING:
+        assert "Ärende enligt LVU (sekretess: OSL 26 kap. 1 §)" in mote
+        assert not (site / "protokoll/sn/2025-03-05/2").exists()
+        return
+    assert (site / "protokoll/sn/2025-03-05/protokoll.pdf").exists()
+    assert _PDF_LAST, "den publika PDF:en kunde inte läsas (kontrollordet hittades inte)"
     sida = (site / "protokoll/sn/2025-03-05/2/index.html").read_text(encoding="utf-8")
     assert "Ärende enligt LVU" in sida and "OSL 26 kap. 1 §" in sida
+    assert "Sekretessbelagt ärende" in (site / "protokoll/sn/2025-03-05/3/index.html").read_text(
+        encoding="utf-8")
     assert "Zqxpublikbeslut" in (site / "protokoll/sn/2025-03-05/1/index.html").read_text(
         encoding="utf-8")
     assert (site / "arenden/2025-00001/index.html").exists()
     assert not (site / "arenden/2025-99173").exists()
 
 
-def test_kallelse_som_namner_hemligt_arende_filtreras(tmp_path, hjalp):
-    """A kallelse item with the rubrik/dnr of a secret § is left out of the site, feeds,
-    calendar, open data and the public kallelse.pdf."""
+def test_kallelse_som_namner_hemligt_arende_utan_sekretess_stoppar_bygget(tmp_path, hjalp):
+    """An unmarked kallelse item with a secret §'s rubrik (another spelling) stops the
+    build: an error naming both files, nothing published."""
+    import contextlib
+
+    from generator.commands.bygg import bygg
     rot = tmp_path / "innehall"
-    _skriv(rot, hjalp, kallelse_namner_hemligt=True)
-    site = hjalp.bygg_site(rot, tmp_path / "ut" / "site", date(2025, 3, 20))
-    fynd, _, _ = _sok(site)
-    assert not fynd, "\n".join(sorted(set(fynd)))
-    from pypdf import PdfReader
-    kallelse = site / "protokoll/sn/2025-03-05/kallelse.pdf"
-    text = "".join(s.extract_text() for s in PdfReader(kallelse).pages)
-    assert "Ett öppet ärende" in text          # positive control: the PDF text is read
-    assert "vård av ung" not in text.lower()
+    _skriv(rot, hjalp)
+    sm = rot / "sn/2025-03-19/sammantrade.md"
+    sm.write_text(sm.read_text(encoding="utf-8").replace(
+        "      dnr: 2025/99173\n      sekretess: OSL 26 kap. 1 §\n", ""), encoding="utf-8")
+    fel = io.StringIO()
+    with contextlib.redirect_stderr(fel):
+        kod = bygg(rot, tmp_path / "site", tmp_path / "arkiv", EFTER_ANSLAG, True, tyst=True)
+    assert kod == 1
+    rader = [r for r in fel.getvalue().splitlines() if ": fel: " in r]
+    assert any(r.startswith("sn/2025-03-19/sammantrade.md: fel: kallelse.arenden[1].rubrik: ")
+               and "sn/2025-03-05/02-hemligt.md" in r for r in rader), fel.getvalue()
+    assert not (tmp_path / "site").exists()

@@ -130,3 +130,21 @@ def test_kvarlamnad_stubbtext_varnar_och_stoppar_justeringen(innehall: Path):
                      encoding="utf-8")
     j = kor("justera", "fun", "2025-03-06", "--innehall", innehall, "--datum", "2025-03-07")
     assert j.kod == 0, j.allt
+
+
+def test_sekretessmarkerat_arende_blir_sekretessparagraf(innehall: Path):
+    """A kallelse item marked sekretess becomes a sekretess § whose file name does not
+    carry the secret rubrik."""
+    assert kor("ny", "fun", "2025-03-06", "--innehall", innehall).kod == 0
+    sm = innehall / "fun" / "2025-03-06" / "sammantrade.md"
+    text = sm.read_text(encoding="utf-8")
+    slut = text.index("\n---\n") + 1
+    sm.write_text(text[:slut] + "kallelse:\n  datum: 2025-02-27\n  arenden:\n"
+                  "    - rubrik: Placering av barnet Zqx\n      dnr: 2025/00099\n"
+                  "      sekretess: OSL 26 kap. 1 §\n      offentlig_rubrik: Ärende enligt LVU\n"
+                  + text[slut:], encoding="utf-8")
+    r = kor("ny", "fun", "2025-03-06", "--innehall", innehall, "--arenden", "1")
+    assert r.kod == 0, r.allt
+    assert _fm(sm.parent / "17-sekretess.md") == {
+        "paragraf": 17, "rubrik": "Placering av barnet Zqx", "dnr": "2025/00099",
+        "sekretess": "OSL 26 kap. 1 §", "offentlig_rubrik": "Ärende enligt LVU"}

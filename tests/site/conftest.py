@@ -83,7 +83,7 @@ def exempel_site(tmp_path_factory) -> Path:
     is up), with PDFs: the build's clock says it is that day, so the board's script judges
     by the reader's clock, as in production."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("generator.render.site.sidor.idag_stockholm", lambda: date(2025, 2, 20))
+        mp.setattr("generator.render.site.vyer.tavla.idag_stockholm", lambda: date(2025, 2, 20))
         return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel") / "site", date(2025, 2, 20))
 
 

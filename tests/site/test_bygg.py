@@ -46,12 +46,12 @@ def test_misslyckat_bygge_lamnar_ut_orort(tmp_path, hjalp):
     # 2) a failure while rendering (after staging has started)
     (rot / "sn/2025-03-05/02.md").unlink()
     import generator.render.site.sidor as sidor
-    orig = sidor.Webbplats.tavla
-    sidor.Webbplats.tavla = lambda self: (_ for _ in ()).throw(RuntimeError("trasig"))
+    orig = sidor.tavla
+    sidor.tavla = lambda w: (_ for _ in ()).throw(RuntimeError("trasig"))
     try:
         assert bygg(rot, ut, tmp_path / "ut" / "arkiv", date(2025, 3, 11), True, tyst=True) == 1
     finally:
-        sidor.Webbplats.tavla = orig
+        sidor.tavla = orig
     assert _avtryck(ut) == fore
     assert {p: p.stat().st_mtime_ns for p in ut.rglob("*")} == mtider
     assert sorted(x.name for x in ut.parent.iterdir()) == [".cache", "site"]

@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 
 from generator.rules import las_arkiv
-from generator.render.site.sidor import Webbplats
+from generator.render.site.sidor import sidor
+from generator.render.site.webbplats import Webbplats
 
 
 def _arkiv(rot):
@@ -23,7 +24,7 @@ def _arkiv(rot):
 
 def _sidor(w: Webbplats) -> dict[str, str | None]:
     w.minne.kan_ateranvanda = lambda sokvagar: True
-    ut = {s.sokvag: s.html for s in w.sidor()}
+    ut = {s.sokvag: s.html for s in sidor(w)}
     from generator.render.site import floden
     ut.update({f"fil:{v}": d for v, d in floden.filer(w)})
     return ut

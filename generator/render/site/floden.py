@@ -22,7 +22,7 @@ from generator.render.markup import till_html
 from generator.archive.model import Organ, Paragraf, Sammantrade
 from generator.render.site import urls
 from generator.render.site.html import _HANDELSE, _SCHEMA, avvapna, spann
-from generator.render.site.sidor import Webbplats
+from generator.render.site.webbplats import Webbplats
 from generator.render.site.tavla import alla_anslag
 
 STHLM = ZoneInfo("Europe/Stockholm")

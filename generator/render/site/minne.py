@@ -26,9 +26,13 @@ import pickle
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from generator.archive.publik import Publikt, protokoll_publicerat
+from generator.render.site.sida import Sida
+
 if TYPE_CHECKING:  # pragma: no cover
+    from datetime import date
+
     from generator.archive.model import Organ, Paragraf, Sammantrade
-    from generator.render.site.sidor import Sida, Webbplats
 
 FORMAT = b"anslag-minne-1"
 
@@ -40,8 +44,11 @@ def _hash(*delar) -> bytes:
 
 
 class Minne:
-    def __init__(self, w: "Webbplats") -> None:
-        self.w = w
+    def __init__(self, publikt: Publikt, idag: "date", pdf: bool, organ: list["Organ"]) -> None:
+        self.publikt = publikt
+        self.idag = idag
+        self.pdf = pdf
+        self.organ = organ
         self.forra: dict[str, Enhet] = {}      # from the previous build
         self.nya: dict[str, Enhet] = {}        # this build's, to be saved
         self.kan_ateranvanda: Callable[[Iterable[str]], bool] = lambda sokvagar: False
@@ -56,9 +63,8 @@ class Minne:
 
     def _globalt(self) -> bytes:
         if self._global is None:
-            w = self.w
-            organ = [repr(replace(o, sammantraden=[])) for o in w.organ]
-            self._global = _hash(FORMAT, repr(w.kommun), organ, w.pdf)
+            organ = [repr(replace(o, sammantraden=[])) for o in self.organ]
+            self._global = _hash(FORMAT, repr(self.publikt.arkiv.kommun), organ, self.pdf)
         return self._global
 
     def mote(self, o: "Organ", m: "Sammantrade") -> bytes:
@@ -66,9 +72,8 @@ class Minne:
         k = (o.id, m.datum)
         h = self._moten.get(k)
         if h is None:
-            w = self.w
-            from generator.archive.publik import protokoll_publicerat
-            dag = (protokoll_publicerat(m, w.idag), m.datum >= w.idag, k in w.publikt.ej_justerade)
+            dag = (protokoll_publicerat(m, self.idag), m.datum >= self.idag,
+                   k in self.publikt.ej_justerade)
             h = _hash(self._globalt(), repr(m), dag)
             self._moten[k] = h
         return h
@@ -76,7 +81,7 @@ class Minne:
     def arende(self, dnr: str, ps: list["Paragraf"]) -> bytes:
         """Key of an ärende page: the keys of the meetings its §§ come from."""
         if self._index is None:
-            self._index = {(o.id, m.datum): (o, m) for o in self.w.organ for m in o.sammantraden}
+            self._index = {(o.id, m.datum): (o, m) for o in self.organ for m in o.sammantraden}
         delar = [(self.mote(*self._index[(p.organ_id, p.datum)]), p.nummer) for p in ps]
         return _hash(self._globalt(), dnr, delar)
 
@@ -87,13 +92,12 @@ class Minne:
             self._logg.append((fraga, arg, svar))
 
     def _giltig(self, fragor: tuple) -> bool:
-        w = self.w
         for fraga, arg, svar in fragor:
             if fraga == "finns":
-                if w.publikt.finns(arg) != svar:
+                if self.publikt.finns(arg) != svar:
                     return False
             elif fraga == "arende":
-                if (len(w.arkiv.arenden.get(arg, ())) > 1) != svar:
+                if (len(self.publikt.arkiv.arenden.get(arg, ())) > 1) != svar:
                     return False
             else:
                 return False
@@ -118,7 +122,7 @@ class Minne:
 
     # ------------------------------------------------------------ units
 
-    def sidor(self, id_: str, nyckel: bytes, bygg: Callable[[], list["Sida"]]) -> list["Sida"]:
+    def sidor(self, id_: str, nyckel: bytes, bygg: Callable[[], list[Sida]]) -> list[Sida]:
         """The pages of a unit: reused (``html=None``) or generated."""
         g = self._traff(id_, nyckel)
         if g is not None and self.kan_ateranvanda(s.sokvag for s in g[2]):

@@ -40,7 +40,9 @@ from generator.archive.model import Arkiv
 from generator.render.site import floden
 from generator.render.site import sok
 from generator.render.site import urls
-from generator.render.site.sidor import Sida, Webbplats
+from generator.render.site.sida import Sida
+from generator.render.site.sidor import sidor
+from generator.render.site.webbplats import Webbplats
 
 log = logging.getLogger("mkdocs.plugins.anslagstavla")
 
@@ -187,7 +189,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             rot = str(stubbar) + os.sep
             w.minne.kan_ateranvanda = lambda sokvagar: all(
                 urls.kalla(v) in manifest and os.path.exists(rot + urls.kalla(v)) for v in sokvagar)
-        for sida in w.sidor():
+        for sida in sidor(w):
             uri = urls.kalla(sida.sokvag)
             befintlig = files.get_file_from_path(uri)
             if befintlig is not None:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.render.site.sidor import ALLMANT, Sida
+from generator.render.site.sida import ALLMANT, Sida
 
 KATALOG = "pagefind"
 

@@ -67,8 +67,9 @@ def _kommun(doc: Dokument | None, rapport: Rapport) -> Kommun | None:
             justering_dagar=sub.heltal("justering_dagar") or 14)
     if not namn:
         return None
+    personsidor = f.sant("personsidor") if f.finns("personsidor") else True
     return Kommun(namn, webb or "https://example.invalid/", f.text("forvaringsplats"),
-                  monster, regler)
+                  monster, regler, personsidor)
 
 
 def _organ(oid: str, doc: Dokument, rapport: Rapport) -> Organ:

@@ -33,6 +33,7 @@ class Kommun:
     forvaringsplats: str | None = None
     dnr_monster: str | None = None
     overklagande: Overklagande = field(default_factory=Overklagande)
+    personsidor: bool = True        # /ledamoter/ pages and the person data files
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from generator.rules import las
 from generator.rules import namn
 from generator.rules import numrering
 from generator.rules import organ
+from generator.rules import personer
 from generator.rules import referenser
 from generator.rules import sekretess
 from generator.rules import text
@@ -33,6 +34,7 @@ REGLER: list[Regel] = [
     namn.justerare_bland_beslutande,
     namn.namn_i_jav_reservationer_omrostning,
     namn.omrostning_rimlig,
+    personer.en_stavning_per_person,
     datum.justering_efter_sammantradet,
     datum.justering_i_tid,
     datum.uppsatt_efter_justering,

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from generator.common.datum import langt
 from generator.render.markup import till_html
 from generator.archive.model import Organ, Paragraf, Sammantrade
-from generator.render.site import urls
+from generator.render.site import ledamoter, urls
 from generator.render.site.html import _HANDELSE, _SCHEMA, avvapna, spann
 from generator.render.site.webbplats import Webbplats
 from generator.render.site.tavla import alla_anslag
@@ -378,6 +378,7 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
         for m in o.sammantraden:
             yield urls.sammantrade_json(o.id, m.datum), w.minne.varde(
                 f"j|{o.id}|{m.datum}", w.minne.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
+    yield from ledamoter.filer(w, json_bytes)
     yield "robots.txt", robots(w)
 
 

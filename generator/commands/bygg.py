@@ -189,8 +189,9 @@ class _MkdocsLogg(logging.Handler):
 
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
                    cache: Path | None = None, dirty: bool = False,
-                   sok: bool = True, mkdocs_yml: Path | None = None):
-    """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin."""
+                   sok: bool = True, mkdocs_yml: Path | None = None, plan=None):
+    """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin.
+    ``plan``: the build's publishing plan (made here from ``arkiv``, ``idag``, ``pdf`` if None)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -205,6 +206,7 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         config = load_config(str(mkdocs_yml or _mkdocs_yml()), site_dir=str(site_dir))
         plugin = config.plugins["anslagstavla"]
         plugin.arkiv = arkiv
+        plugin.plan = plan
         plugin.idag = idag
         plugin.dirty = dirty
         plugin.kontrollsummor = False   # written by anslag bygg after the PDFs
@@ -227,22 +229,15 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         logger.propagate = True
 
 
-def _saknade_pdf(plugin, site: Path) -> list[str]:
-    """PDF links of the site whose file the PDF stage did not write."""
-    w = plugin.webbplats
-    return [v for o in w.organ for m in o.sammantraden for v in w.pdfer(m)
-            if not (site / v).is_file()]
-
-
-def publicera_kontrollsummor(site: Path, cache: Path | None = None) -> None:
-    """``data/sha256.txt`` for every public PDF and bilaga, and the same sums per
-    meeting in its JSON (key ``dokument``), once the PDFs are in the site folder.
-    With ``cache``, files not rewritten since the last build are not read again."""
-    from generator.render.manifest import kontrollsummor, per_sammantrade, skriv_manifest
+def publicera_kontrollsummor(site: Path, plan, cache: Path | None = None) -> None:
+    """``data/sha256.txt`` and ``bilagor/SHA256SUMS`` for every document of the publishing
+    plan, and the same sums per meeting in its JSON (key ``dokument``), once the PDFs
+    are in the site folder. With ``cache``, files not rewritten since the last build are
+    not read again."""
+    from generator.render.manifest import per_sammantrade, publicera
     from generator.render.site.floden import json_bytes
     minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
-    summor = kontrollsummor(site, minne=minne)
-    skriv_manifest(site, summor)
+    summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
     for (oid, datum), moteslista in per_sammantrade(summor).items():
         fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
         if not fil.is_file():
@@ -342,27 +337,25 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             shutil.rmtree(cache / "sidor", ignore_errors=True)
             avtrycksfil.unlink(missing_ok=True)
 
+        from generator.archive.plan import plan as publiceringsplan
+        plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
         with fs.steg("Webbplats och sökindex"):
             plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
-                                    dirty=inkrementell, mkdocs_yml=mkdocs_yml)
+                                    dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan)
         fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
                       f"{' (inkrementellt)' if inkrementell else ''}")
 
         if pdf:
             from generator.render.pdf import rendera_pdfer
             with fs.steg("PDF:er") as steg:
-                stat = rendera_pdfer(arkiv, site_dir=staging, arkiv_dir=arkiv_dir,
-                                     cache_dir=cache / "pdf", idag=idag,
-                                     framsteg=steg.uppdatera)
+                stat = rendera_pdfer(plan, site_dir=staging, arkiv_dir=arkiv_dir,
+                                     cache_dir=cache / "pdf", framsteg=steg.uppdatera)
             for v in stat.varningar:
                 print(f"varning: {v}", file=sys.stderr)
             fs.meddelande(str(stat))
-            for s in _saknade_pdf(plugin, staging):
-                print(f"{s}: varning: pdf: länkad från webbplatsen men skapades inte.",
-                      file=sys.stderr)
 
         with fs.steg("Kontrollsummor"):
-            publicera_kontrollsummor(staging, cache)
+            publicera_kontrollsummor(staging, plan, cache)
 
         if inkrementell:
             _rensa_gamla(staging, plugin.utfiler, start_ns)

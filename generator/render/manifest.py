@@ -1,130 +1,121 @@
-"""The published checksum manifest: ``/data/sha256.txt``.
+"""The published checksums: ``/data/sha256.txt`` and each meeting's ``bilagor/SHA256SUMS``.
 
-One line per public PDF and bilaga under ``protokoll/`` in the ``sha256sum``
-format (``<64 hex>  <path>``), the path relative to the site root, sorted by
-path. Anyone can check a downloaded copy with ``anslag verifiera FIL``, or
-without the tool::
+One line per published document in the ``sha256sum`` format (``<64 hex>
+<path>``), the path relative to the site root, sorted by path. Anyone can check
+a downloaded copy with ``anslag verifiera FIL``, or without the tool::
 
     cd site && sha256sum -c data/sha256.txt
 
-What counts as a published document: every ``*.pdf`` under ``protokoll/`` and
-every other file there that is not a web page or page asset (HTML, CSS,
-JavaScript, JSON, XML, iCalendar, source maps, compressed variants) or a
-checksum list (``bilagor/SHA256SUMS``). Bilagor
-are published at their path in the meeting folder (``generator.render.site.urls.
-bilaga``), so a ``.docx`` or ``.xlsx`` bilaga is covered too. Files of a
-sekretess paragraph are never in the public site, so never in the manifest.
+Which files are documents is the publishing plan's list
+(``generator.archive.plan``: ``MotesPlan.dokument`` = its PDFs and bilagor),
+never a guess from file names: a page, a feed or a checksum list is not in
+it, and a file of a sekretess paragraph is never in the plan, so never here.
+A planned document missing from the site folder is an error (a stage did not
+make what the plan promised).
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from generator.archive import adresser
+from generator.archive.plan import Publiceringsplan
 from generator.common.filer import sha256_fil, skriv_atomiskt
 
 MANIFEST = "data/sha256.txt"
-PROTOKOLL = "protokoll"
-
-SIDFILER = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".xml", ".ics", ".map",
-            ".gz", ".br", ".webmanifest", ".md"}
-
-
-KONTROLLFILER = {"sha256sums", "sha256sums.txt", "sha256.txt", "md5sums"}
-
-
-def ar_dokument(path: Path) -> bool:
-    if path.name.startswith(".") or path.name.lower() in KONTROLLFILER:
-        return False
-    if path.suffix.lower() in (".sha256", ".md5"):
-        return False
-    suffix = path.suffix.lower()
-    return suffix == ".pdf" or suffix not in SIDFILER
-
-
-def _dokument(rot: Path) -> list[os.DirEntry]:
-    """The documents under ``rot``. Inside a meeting folder (``<organ>/<datum>/``) only its
-    files and its ``bilagor/`` tree hold documents; the § page folders are skipped."""
-    if not rot.is_dir():
-        return []
-    ut: list[os.DirEntry] = []
-
-    def gå(mapp: str, djup: int) -> None:
-        with os.scandir(mapp) as it:
-            poster = sorted(it, key=lambda e: e.name)
-        for e in poster:
-            if e.name.startswith("."):
-                continue
-            if e.is_dir(follow_symlinks=False):
-                if djup != 2 or e.name == "bilagor":   # at depth 2: a meeting folder
-                    gå(e.path, djup + 1)
-            elif e.is_file(follow_symlinks=False) and ar_dokument(Path(e.name)):
-                ut.append(e)
-
-    gå(str(rot), 0)
-    return ut
-
 
 Minne = dict[str, tuple[int, int, int, str]]   # relpath -> (size, mtime_ns, inode, sha256)
 
 
-def kontrollsummor(site_dir: Path, under: str = PROTOKOLL,
-                   minne: Minne | None = None) -> dict[str, str]:
-    """relpath (to the site root, with /) -> sha256 for the documents under ``under``.
+class PlaneradFilSaknas(FileNotFoundError):
+    """A document of the plan is not in the site folder."""
 
-    ``minne`` (optional, updated in place) remembers earlier sums by size, mtime and
+
+def dokument(plan: Publiceringsplan, *, pdfer: bool = True) -> list[str]:
+    """Site paths of every published document of ``plan`` (``pdfer`` False: the bilagor
+    only, for a site built without the PDF stage)."""
+    ut = [f.sokvag for f in plan.filer()]
+    if pdfer:
+        ut += [d.sokvag for mp in plan.moten.values() for d in mp.pdfer]
+    return sorted(ut)
+
+
+def kontrollsummor(site_dir: Path, sokvagar: Iterable[str],
+                   minne: Minne | None = None) -> dict[str, str]:
+    """site path -> sha256 of each file in ``sokvagar`` under ``site_dir``.
+
+    ``minne`` (optional, replaced in place) remembers earlier sums by size, mtime and
     inode, so a file that was not rewritten since the last build is not read again."""
-    site_dir = Path(site_dir)
-    bas = str(site_dir)
+    bas = Path(site_dir)
     ut: dict[str, str] = {}
-    for e in _dokument(site_dir / under):
-        rel = os.path.relpath(e.path, bas).replace(os.sep, "/")
-        st = e.stat(follow_symlinks=False)
+    for rel in sorted(set(sokvagar)):
+        f = bas / rel
+        try:
+            st = os.stat(f, follow_symlinks=False)
+        except FileNotFoundError:
+            raise PlaneradFilSaknas(f"{rel}: planerad för publicering men skapades inte") from None
         nyckel = (st.st_size, st.st_mtime_ns, st.st_ino)
         kand = minne.get(rel) if minne is not None else None
-        if kand is not None and kand[:3] == nyckel:
-            ut[rel] = kand[3]
-            continue
-        ut[rel] = sha256_fil(Path(e.path))
+        ut[rel] = kand[3] if kand is not None and kand[:3] == nyckel else sha256_fil(f)
         if minne is not None:
             minne[rel] = (*nyckel, ut[rel])
     if minne is not None:
         for rel in set(minne) - set(ut):
-            if rel.startswith(under.rstrip("/") + "/"):
-                del minne[rel]
-    return dict(sorted(ut.items()))
+            del minne[rel]
+    return ut
 
 
 def manifest_text(summor: dict[str, str]) -> str:
     return "".join(f"{h}  {rel}\n" for rel, h in sorted(summor.items()))
 
 
-def skriv_manifest(site_dir: Path, summor: dict[str, str] | None = None) -> Path:
-    """Write ``site_dir/data/sha256.txt`` for every public PDF and bilaga under
-    ``site_dir/protokoll`` (or for ``summor`` when given) and return its path.
-    Call it after the PDFs and bilagor have been written into the site folder."""
-    site_dir = Path(site_dir)
-    ut = site_dir / MANIFEST
-    if summor is None:
-        summor = kontrollsummor(site_dir)
+def skriv_manifest(site_dir: Path, summor: dict[str, str]) -> Path:
+    """Write ``site_dir/data/sha256.txt`` for ``summor`` and return its path."""
+    ut = Path(site_dir) / MANIFEST
     skriv_atomiskt(ut, manifest_text(summor).encode("utf-8"))
     return ut
 
 
-def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str]:
-    """The published documents of one meeting: relpath (to the site root, as in
-    sha256.txt) -> sha256. ``datum`` is a date or an ISO string."""
-    d = datum.isoformat() if hasattr(datum, "isoformat") else str(datum)
-    return kontrollsummor(Path(site_dir), f"{PROTOKOLL}/{organ}/{d}")
+def skriv_bilagesummor(site_dir: Path, plan: Publiceringsplan, summor: dict[str, str]) -> None:
+    """Each meeting's ``bilagor/SHA256SUMS`` (paths relative to that folder) for its
+    published bilagor; removed where a meeting has none (any more)."""
+    for (oid, d), mp in plan.moten.items():
+        fil = Path(site_dir) / adresser.bilagesummor(oid, d)
+        if not mp.filer:
+            fil.unlink(missing_ok=True)
+            continue
+        bas = adresser.sammantrade(oid, d) + "bilagor/"
+        text = "".join(f"{summor[f.sokvag]}  {f.sokvag[len(bas):]}\n"
+                       for f in sorted(mp.filer, key=lambda f: f.sokvag))
+        skriv_atomiskt(fil, text.encode("utf-8"))
+
+
+def publicera(site_dir: Path, plan: Publiceringsplan, *, pdfer: bool = True,
+              minne: Minne | None = None) -> dict[str, str]:
+    """Checksum every published document of ``plan`` (they must all be in ``site_dir``),
+    write ``data/sha256.txt`` and the ``bilagor/SHA256SUMS`` files; returns the sums."""
+    summor = kontrollsummor(site_dir, dokument(plan, pdfer=pdfer), minne)
+    skriv_bilagesummor(site_dir, plan, summor)
+    skriv_manifest(site_dir, summor)
+    return summor
 
 
 def per_sammantrade(summor: dict[str, str]) -> dict[tuple[str, str], dict[str, str]]:
-    """``summor`` (from ``kontrollsummor``) grouped by meeting: (organ, ISO date) -> {relpath: sha256}."""
+    """``summor`` grouped by meeting: (organ, ISO date) -> {relpath: sha256}."""
     ut: dict[tuple[str, str], dict[str, str]] = {}
     for rel, h in summor.items():
         delar = rel.split("/")
         if len(delar) >= 4:
             ut.setdefault((delar[1], delar[2]), {})[rel] = h
     return ut
+
+
+def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str]:
+    """The published documents of one meeting as ``data/sha256.txt`` lists them:
+    relpath -> sha256. ``datum`` is a date or an ISO string."""
+    d = datum.isoformat() if hasattr(datum, "isoformat") else str(datum)
+    return per_sammantrade(las_manifest(Path(site_dir) / MANIFEST)).get((organ, d), {})
 
 
 def las_manifest(path: Path) -> dict[str, str]:

@@ -14,6 +14,8 @@ from pypdf import PdfReader, PdfWriter
 from generator.archive.model import (Anslagsdatum, Arkiv, Bilaga, Justering, Kallelse, KallelseArende,
                              Kommun, Omrostning, Organ, Paragraf, Person, Sammantrade, Sektion)
 
+from generator.archive.plan import plan
+
 ROT = Path(__file__).resolve().parents[2]
 
 KANARIE = "KANARIE-7f3a9c-HEMLIG"
@@ -155,7 +157,7 @@ def byggt(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("pdf")
     arkiv = bygg_arkiv(tmp)
     site, intern, cache = tmp / "site", tmp / "arkiv", tmp / "cache"
-    stat = rendera_pdfer(arkiv, site, intern, cache_dir=cache)
+    stat = rendera_pdfer(plan(arkiv, date(2025, 6, 1)), site, intern, cache_dir=cache)
     return {"tmp": tmp, "arkiv": arkiv, "site": site, "intern": intern, "cache": cache, "stat": stat}
 
 

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
+from generator.archive.plan import plan
 from generator.render.pdf import rendera_data, rendera_pdfer
 from generator.render.pdf.data import protokoll_data
 from generator.render.pdf.motor import Motor, json_bytes
@@ -23,6 +24,7 @@ from conftest import (INJEKTION, KANARIE, ROT, alla_bytes, bokmarken, bygg_arkiv
                       text_av)
 
 FUN = Path("protokoll/fun/2025-02-06")
+IDAG = date(2025, 6, 1)   # every protokoll of the test archives justerat
 
 
 def _xmp(pdf: Path) -> str:
@@ -44,9 +46,9 @@ def test_filer_som_skrivs(byggt):
     site, intern = byggt["site"], byggt["intern"]
     pub = site / FUN
     for namn in ("protokoll.pdf", "utdrag-1.pdf", "utdrag-2.pdf", "utdrag-4.pdf", "utdrag-5.pdf",
-                 "kallelse.pdf", "protokoll-med-bilagor.pdf", "bilagor/kvalitetsrapport-ifo-2024.pdf",
-                 "bilagor/SHA256SUMS"):
+                 "kallelse.pdf", "protokoll-med-bilagor.pdf"):
         assert (pub / namn).is_file(), namn
+    assert not (pub / "bilagor").exists()   # bilagor are published by the site stage only
     # no public utdrag of the sekretess §, no protokoll/kallelse for an utdrag meeting
     assert not (pub / "utdrag-3.pdf").exists()
     au = site / "protokoll/fun-au/2025-01-23"
@@ -60,14 +62,6 @@ def test_filer_som_skrivs(byggt):
     assert (intern / "fun/2025-03-06/protokoll.pdf").is_file()
     assert not (intern / "fun-au").exists()  # utdrag meeting without sekretess: nothing internal
     assert not any(p.is_relative_to(site) for p in intern.rglob("*"))
-
-
-def test_sha256sums_stammer(byggt):
-    import hashlib
-    pub = byggt["site"] / FUN / "bilagor"
-    for rad in (pub / "SHA256SUMS").read_text().splitlines():
-        sha, namn = rad.split("  ", 1)
-        assert hashlib.sha256((pub / namn).read_bytes()).hexdigest() == sha
 
 
 def test_ojusterat_bara_i_arkivet(byggt):
@@ -273,7 +267,7 @@ def test_bara_egna_typsnitt(byggt):
 
 def test_tva_byggen_ger_identiska_bytes(byggt, tmp_path):
     arkiv = bygg_arkiv(tmp_path)
-    stat = rendera_pdfer(arkiv, tmp_path / "site", tmp_path / "arkiv", cache_dir=None)
+    stat = rendera_pdfer(plan(arkiv, IDAG), tmp_path / "site", tmp_path / "arkiv", cache_dir=None)
     assert stat.renderade > 0 and stat.cachade == 0
     for a in _publika_pdf(byggt["site"]):
         b = tmp_path / "site" / a.relative_to(byggt["site"])
@@ -290,9 +284,9 @@ def test_tva_byggen_ger_identiska_bytes(byggt, tmp_path):
 def test_cache_varm_korning_renderar_inget(byggt, tmp_path):
     cache = tmp_path / "cache"
     arkiv = bygg_arkiv(tmp_path)
-    kall = rendera_pdfer(arkiv, tmp_path / "s1", tmp_path / "a1", cache_dir=cache)
+    kall = rendera_pdfer(plan(arkiv, IDAG), tmp_path / "s1", tmp_path / "a1", cache_dir=cache)
     assert kall.renderade > 0
-    varm = rendera_pdfer(arkiv, tmp_path / "s2", tmp_path / "a2", cache_dir=cache)
+    varm = rendera_pdfer(plan(arkiv, IDAG), tmp_path / "s2", tmp_path / "a2", cache_dir=cache)
     assert varm.renderade == 0
     assert varm.cachade == kall.renderade + kall.cachade
     for a in _publika_pdf(tmp_path / "s1"):
@@ -301,7 +295,7 @@ def test_cache_varm_korning_renderar_inget(byggt, tmp_path):
     m = arkiv.sammantrade("fun", date(2025, 2, 6))
     p = m.paragraf(1)
     p.rubrik = "Information utifrån särskild händelse (ändrad)"
-    andrad = rendera_pdfer(arkiv, tmp_path / "s3", tmp_path / "a3", cache_dir=cache)
+    andrad = rendera_pdfer(plan(arkiv, IDAG), tmp_path / "s3", tmp_path / "a3", cache_dir=cache)
     # public protokoll, utdrag-1, internal protokoll (differs: has sekretess), packet
     assert andrad.renderade == 4, andrad
     assert "(ändrad)" in text_av(tmp_path / "s3" / FUN / "utdrag-1.pdf")
@@ -385,7 +379,7 @@ def test_sekretess_finns_i_arkivexemplaret(byggt):
 def test_arkiv_far_inte_ligga_i_site(tmp_path):
     arkiv = bygg_arkiv(tmp_path)
     with pytest.raises(ValueError):
-        rendera_pdfer(arkiv, tmp_path / "site", tmp_path / "site" / "arkiv")
+        rendera_pdfer(plan(arkiv, IDAG), tmp_path / "site", tmp_path / "site" / "arkiv")
 
 
 # ---------------------------------------------------------------- packet
@@ -433,7 +427,7 @@ def exempel(tmp_path_factory):
     arkiv, _rapport = las_arkiv(ROT / "content")
     assert arkiv is not None
     tmp = tmp_path_factory.mktemp("exempel")
-    stat = rendera_pdfer(arkiv, tmp / "site", tmp / "arkiv", cache_dir=tmp / "cache")
+    stat = rendera_pdfer(plan(arkiv, IDAG), tmp / "site", tmp / "arkiv", cache_dir=tmp / "cache")
     return arkiv, tmp, stat
 
 
@@ -456,7 +450,7 @@ def test_exempelprotokollet(exempel):
         assert platt(s) in flat, s
     assert sum(1 for t in bokmarken(pdf) if t.startswith("§ ")) == 16
     # warm rebuild with the same cache renders nothing
-    warm = rendera_pdfer(arkiv, tmp / "site2", tmp / "arkiv2", cache_dir=tmp / "cache")
+    warm = rendera_pdfer(plan(arkiv, IDAG), tmp / "site2", tmp / "arkiv2", cache_dir=tmp / "cache")
     assert warm.renderade == 0
     assert (tmp / "site2" / FUN / "protokoll.pdf").read_bytes() == pdf.read_bytes()
 
@@ -479,12 +473,15 @@ def test_gammal_fil_tas_bort_nar_paragraf_blir_sekretess(tmp_path):
     """Rebuilding into the same site folder must not leave a stale public utdrag."""
     arkiv = bygg_arkiv(tmp_path)
     site = tmp_path / "site"
-    rendera_pdfer(arkiv, site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
+    rendera_pdfer(plan(arkiv, IDAG), site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
     pub = site / FUN
-    assert (pub / "utdrag-2.pdf").is_file() and (pub / "bilagor/kvalitetsrapport-ifo-2024.pdf").is_file()
+    assert (pub / "utdrag-2.pdf").is_file()
+    stale = pub / "bilagor" / "kvalitetsrapport-ifo-2024.pdf"   # as the site stage published it
+    stale.parent.mkdir()
+    stale.write_bytes(b"%PDF-1.7 bilaga")
     p = arkiv.sammantrade("fun", date(2025, 2, 6)).paragraf(2)
     p.sekretess = "OSL 26 kap. 1 §"
-    stat = rendera_pdfer(arkiv, site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
+    stat = rendera_pdfer(plan(arkiv, IDAG), site, tmp_path / "arkiv", cache_dir=tmp_path / "cache")
     assert not (pub / "utdrag-2.pdf").exists()
     assert not (pub / "bilagor").exists() or not any((pub / "bilagor").iterdir())
     assert not (pub / "protokoll-med-bilagor.pdf").exists()
@@ -498,12 +495,12 @@ def test_idag_fore_justeringen(tmp_path):
     depend on idag (same bytes)."""
     arkiv = bygg_arkiv(tmp_path)
     cache = tmp_path / "cache"
-    fore = rendera_pdfer(arkiv, tmp_path / "s1", tmp_path / "a1", cache_dir=cache, idag=date(2025, 2, 6))
+    fore = rendera_pdfer(plan(arkiv, date(2025, 2, 6)), tmp_path / "s1", tmp_path / "a1", cache_dir=cache)
     pub = tmp_path / "s1" / FUN
     assert sorted(p.name for p in pub.iterdir()) == ["kallelse.pdf", "utdrag-4.pdf"]
     assert (tmp_path / "a1" / "fun/2025-02-06/protokoll.pdf").is_file()
     assert fore.renderade > 0
-    efter = rendera_pdfer(arkiv, tmp_path / "s2", tmp_path / "a2", cache_dir=cache, idag=date(2025, 2, 7))
+    efter = rendera_pdfer(plan(arkiv, date(2025, 2, 7)), tmp_path / "s2", tmp_path / "a2", cache_dir=cache)
     assert (tmp_path / "s2" / FUN / "protokoll.pdf").is_file()
     assert (tmp_path / "s2" / FUN / "utdrag-4.pdf").read_bytes() == (pub / "utdrag-4.pdf").read_bytes()
     assert efter.cachade > 0

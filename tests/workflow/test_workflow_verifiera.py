@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 
 from arbetsflode_hjalp import kor, sha
-from generator.render.manifest import las_manifest, manifest_for_sammantrade, skriv_manifest
+from generator.render.manifest import kontrollsummor, las_manifest, per_sammantrade, skriv_manifest
 
 MOTE = "protokoll/fun/2025-02-06"
+# the documents a publishing plan lists for this meeting (pages, feeds and checksum lists are not)
+DOKUMENT = [f"{MOTE}/bilagor/budget.xlsx", f"{MOTE}/bilagor/kvalitetsrapport.pdf",
+            f"{MOTE}/protokoll.pdf", f"{MOTE}/utdrag-3.pdf"]
+
+
+def _manifest(site: Path) -> Path:
+    return skriv_manifest(site, kontrollsummor(site, DOKUMENT))
 
 
 @pytest.fixture
@@ -33,18 +40,16 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_manifest_i_sha256sum_format(site: Path):
-    ut = skriv_manifest(site)
+    ut = _manifest(site)
     assert ut == site / "data" / "sha256.txt"
     rader = ut.read_text(encoding="utf-8").splitlines()
-    vantat = [f"{MOTE}/bilagor/budget.xlsx", f"{MOTE}/bilagor/kvalitetsrapport.pdf",
-              f"{MOTE}/protokoll.pdf", f"{MOTE}/utdrag-3.pdf"]
-    assert [r.split("  ", 1)[1] for r in rader] == vantat          # sorted, no pages
+    vantat = DOKUMENT
+    assert [r.split("  ", 1)[1] for r in rader] == vantat          # sorted
     for r in rader:
         h, rel = r.split("  ", 1)
         assert h == sha(site / rel)
     assert las_manifest(ut) == {rel: sha(site / rel) for rel in vantat}
-    assert manifest_for_sammantrade(site, "fun", "2025-02-06") == las_manifest(ut)
-    assert manifest_for_sammantrade(site, "fun", "2025-03-06") == {}
+    assert per_sammantrade(las_manifest(ut)) == {("fun", "2025-02-06"): las_manifest(ut)}
     if shutil.which("sha256sum"):
         p = subprocess.run(["sha256sum", "-c", "data/sha256.txt"], cwd=site,
                            capture_output=True, text=True)
@@ -52,7 +57,7 @@ def test_manifest_i_sha256sum_format(site: Path):
 
 
 def test_verifiera_godtar_publicerad_fil_och_avvisar_andrad(site: Path, tmp_path: Path):
-    skriv_manifest(site)
+    _manifest(site)
     nedladdad = tmp_path / "nedladdat" / "protokoll.pdf"
     nedladdad.parent.mkdir()
     shutil.copy(site / MOTE / "protokoll.pdf", nedladdad)
@@ -77,6 +82,6 @@ def test_verifiera_godtar_publicerad_fil_och_avvisar_andrad(site: Path, tmp_path
 def test_verifiera_utan_manifest_eller_fil(site: Path, tmp_path: Path):
     r = kor("verifiera", site / MOTE / "protokoll.pdf", "--ut", site)
     assert r.kod == 1 and "data/sha256.txt finns inte" in r.fel
-    skriv_manifest(site)
+    _manifest(site)
     r = kor("verifiera", tmp_path / "finns-inte.pdf", "--ut", site)
     assert r.kod == 1 and "finns inte" in r.fel

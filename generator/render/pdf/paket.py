@@ -7,11 +7,21 @@ is not the archival copy. Bookmarks: the cover, the protokoll's own bookmarks
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
+
+from generator.archive.model import Arkiv
+from generator.archive.plan import MotesPlan
+from generator.common.cache import nyckel
+from generator.common.filer import kopiera, sha256_fil, skriv_atomiskt
+from generator.render.pdf.data import omslag_data
+from generator.render.pdf.jobb import kod
+from generator.render.pdf.markdown import ren_text
+from generator.render.pdf.motor import Cache, Motor, json_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,14 +30,6 @@ class PaketBilaga:
     paragraf: int
     fil: Path
     sha256: str
-
-
-def ar_pdf(fil: Path) -> bool:
-    try:
-        with open(fil, "rb") as fh:
-            return b"%PDF-" in fh.read(1024)
-    except OSError:
-        return False
 
 
 def bygg_paket(omslag: bytes, protokoll: Path, bilagor: list[PaketBilaga], *, titel: str,
@@ -58,3 +60,45 @@ def bygg_paket(omslag: bytes, protokoll: Path, bilagor: list[PaketBilaga], *, ti
     ut = io.BytesIO()
     w.write(ut)
     return ut.getvalue(), varningar
+
+
+@dataclass(slots=True)
+class Paketresultat:
+    renderad: bool = False
+    sekunder: float = 0.0
+    varningar: list[str] = field(default_factory=list)
+
+
+def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache) -> Paketresultat:
+    """Write the meeting's planned protokoll-med-bilagor.pdf from its protokoll.pdf (already
+    in ``site``) and the plan's PDF bilagor, read from their source files. Cached by
+    the cover data, the protokoll's and bilagor's SHA-256 and the stage's code."""
+    ut = Paketresultat()
+    mal = site / mp.pdf("paket")
+    protokoll = site / mp.pdf("protokoll")
+    o, m = mp.organ, mp.pdf_mote
+    prot_sha = sha256_fil(protokoll)
+    bilagor = [PaketBilaga(ren_text(f.titel), f.nummer, f.kalla, sha256_fil(f.kalla))
+               for f in mp.filer if f.ar_pdf]
+    delar = [{"titel": "Sammanträdesprotokoll (protokoll.pdf)", "paragraf": m.paragrafspann,
+              "sha256": prot_sha}]
+    delar += [{"titel": f"Bilaga: {b.titel}", "paragraf": f"§ {b.paragraf}", "sha256": b.sha256}
+              for b in bilagor]
+    omslag = json_bytes(omslag_data(arkiv, o, m, delar))
+    k = nyckel(b"paket", kod(), mot.nyckel(omslag), prot_sha,
+               [(b.titel, b.paragraf, b.sha256) for b in bilagor])
+    traff = cache.finns(k)
+    if traff is not None:
+        kopiera(traff, mal)
+        return ut
+    t = time.perf_counter()
+    paket, ut.varningar = bygg_paket(
+        mot.rendera(omslag), protokoll, bilagor,
+        titel=f"Protokoll med bilagor {o.namn} {m.datum.isoformat()} (inte arkivexemplar)",
+        forfattare=arkiv.kommun.namn)
+    ut.sekunder = time.perf_counter() - t
+    ut.renderad = True
+    if not ut.varningar:
+        cache.spara(k, paket)
+    skriv_atomiskt(mal, paket)
+    return ut

@@ -383,16 +383,6 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
 
 
 def bilagor(w: Webbplats):
-    """(site path, source path) of every bilaga of a public paragraph."""
-    sedda = set()
-    for o in w.organ:
-        for m in o.sammantraden:
-            for p in m.paragrafer:
-                if p.ar_sekretess:
-                    continue
-                for b in p.beslutsunderlag:
-                    if b.fil and b.kalla:
-                        s = urls.bilaga(o.id, m.datum, b.fil)
-                        if s not in sedda:
-                            sedda.add(s)
-                            yield s, b.kalla
+    """(site path, source path) of every file the publishing plan publishes as it is."""
+    for f in w.publikt.filer():
+        yield f.sokvag, f.kalla

@@ -26,7 +26,7 @@ import pickle
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from generator.archive.publik import Publikt, protokoll_publicerat
+from generator.archive.plan import Publiceringsplan
 from generator.render.site.sida import Sida
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +44,7 @@ def _hash(*delar) -> bytes:
 
 
 class Minne:
-    def __init__(self, publikt: Publikt, idag: "date", pdf: bool, organ: list["Organ"]) -> None:
+    def __init__(self, publikt: Publiceringsplan, idag: "date", pdf: bool, organ: list["Organ"]) -> None:
         self.publikt = publikt
         self.idag = idag
         self.pdf = pdf
@@ -72,8 +72,7 @@ class Minne:
         k = (o.id, m.datum)
         h = self._moten.get(k)
         if h is None:
-            dag = (protokoll_publicerat(m, self.idag), m.datum >= self.idag,
-                   k in self.publikt.ej_justerade)
+            dag = (m.datum >= self.idag, k in self.publikt.ej_justerade, self.publikt.pdfer(*k))
             h = _hash(self._globalt(), repr(m), dag)
             self._moten[k] = h
         return h

@@ -114,6 +114,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.arkiv: Arkiv | None = None          # may be handed over by generator.commands.bygg
+        self.plan = None                         # its publishing plan, handed over with it
         self.idag: date | None = None            # idem
         self.webbplats: Webbplats | None = None
         self.sidor: dict[str, Sida] = {}         # dest_uri -> page
@@ -164,10 +165,14 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
                 raise PluginError(f"Innehållet i {rot} har fel ({rapport.antal('fel')} st). "
                                   "Rätta dem och bygg igen (se `anslag kontrollera`).")
             self.arkiv = arkiv
+            self.plan = None
             self._laste_sjalv = True
         pdf = self.config.pdf if os.environ.get("ANSLAG_PDF") in (None, "") else _sant(
             os.environ["ANSLAG_PDF"])
-        self.webbplats = Webbplats(self.arkiv, self._idag(), pdf=pdf, md_cache=self.md_cache)
+        if self.plan is None or self._laste_sjalv:
+            from generator.archive.plan import plan
+            self.plan = plan(self.arkiv, self._idag(), pdf=pdf)
+        self.webbplats = Webbplats(self.plan, md_cache=self.md_cache)
         k = self.arkiv.kommun
         config.site_name = html.escape(k.namn, quote=True)  # printed unescaped by the theme
         if not config.site_url:
@@ -284,8 +289,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
 
     def on_post_build(self, config) -> None:
         if self.kontrollsummor:   # bilagor copied by MkDocs (anslag bygg writes it after the PDFs)
-            from generator.render.manifest import skriv_manifest
-            skriv_manifest(Path(config.site_dir))
+            from generator.render.manifest import publicera
+            publicera(Path(config.site_dir), self.plan, pdfer=False)
         sok_pa = self.config.sok if os.environ.get("ANSLAG_SOK") in (None, "") else _sant(
             os.environ["ANSLAG_SOK"])
         if not sok_pa or self.webbplats is None:

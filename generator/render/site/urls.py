@@ -11,6 +11,7 @@ from functools import lru_cache
 from datetime import date
 from urllib.parse import quote
 
+from generator.archive import adresser
 from generator.archive.model import dnr_slug
 
 TAVLA = ""
@@ -45,26 +46,11 @@ def paragraf(oid: str, datum: date, nummer: int) -> str:
     return f"protokoll/{oid}/{datum.isoformat()}/{nummer}/"
 
 
-def protokoll_pdf(oid: str, datum: date) -> str:
-    return f"protokoll/{oid}/{datum.isoformat()}/protokoll.pdf"
-
-
-def utdrag_pdf(oid: str, datum: date, nummer: int) -> str:
-    return f"protokoll/{oid}/{datum.isoformat()}/utdrag-{nummer}.pdf"
-
-
-def kallelse_pdf(oid: str, datum: date) -> str:
-    return f"protokoll/{oid}/{datum.isoformat()}/kallelse.pdf"
-
-
-def bilaga(oid: str, datum: date, fil: str) -> str:
-    """A bilaga is published beside the protokoll under ``bilagor/`` (as generator.render.pdf copies it):
-    ``bilagor/x.pdf`` and ``x.pdf`` both become ``.../<datum>/bilagor/x.pdf``."""
-    rel = fil.replace("\\", "/").lstrip("/")
-    if rel.startswith("bilagor/"):
-        rel = rel[len("bilagor/"):]
-    rel = "/".join(d for d in rel.split("/") if d not in ("", ".", ".."))
-    return f"protokoll/{oid}/{datum.isoformat()}/bilagor/{rel}"
+# Document paths are the publishing plan's (generator.archive.adresser).
+protokoll_pdf = adresser.protokoll_pdf
+utdrag_pdf = adresser.utdrag_pdf
+kallelse_pdf = adresser.kallelse_pdf
+bilaga = adresser.bilaga
 
 
 def arende(dnr: str) -> str:

@@ -6,18 +6,17 @@ and one template each), the list of all pages in ``generator.render.site.sidor``
 """
 from __future__ import annotations
 
-from datetime import date
 
 from markupsafe import Markup
 
 from generator.render.markup import till_html
-from generator.archive.model import Arkiv, Organ, Paragraf, Sammantrade
+from generator.archive.model import Organ, Paragraf, Sammantrade
 from generator.archive.referenser import Organregister
 from generator.render.site import urls
 from generator.render.site.html import a, avvapna, e, lanka_text
 from generator.render.site.minne import Minne
 from generator.render.site.sida import ALLMANT
-from generator.archive.publik import Publikt, protokoll_publicerat, vy
+from generator.archive.plan import Publiceringsplan
 
 ORGANTYP = {"fullmaktige": "Fullmäktige", "styrelse": "Styrelse", "namnd": "Nämnd",
             "utskott": "Utskott", "beredning": "Beredning", "ovrigt": "Övrigt organ"}
@@ -31,13 +30,12 @@ def organ_sortering(o: Organ) -> tuple:
 class Webbplats:
     """All pages of the site for one archive and one day."""
 
-    def __init__(self, arkiv: Arkiv, idag: date, pdf: bool = False,
-                 md_cache: dict[str, str] | None = None) -> None:
-        self.publikt: Publikt = vy(arkiv, idag)
+    def __init__(self, plan: Publiceringsplan, md_cache: dict[str, str] | None = None) -> None:
+        self.publikt: Publiceringsplan = plan
         self.arkiv = self.publikt.arkiv
         self.kommun = self.arkiv.kommun
-        self.idag = idag
-        self.pdf = pdf
+        self.idag = idag = plan.idag
+        self.pdf = pdf = plan.pdf
         self.md_cache: dict[str, str] = md_cache if md_cache is not None else {}
         self.md_anvanda: set[str] = set()
         self.register = Organregister({oid: o.kortnamn for oid, o in self.arkiv.organ.items()})
@@ -103,23 +101,14 @@ class Webbplats:
     # The PDFs the site links to: the site path, or None when there is no such PDF.
 
     def protokoll_pdf(self, m: Sammantrade) -> str | None:
-        if (self.pdf and not m.utdrag and bool(m.paragrafer)
-                and protokoll_publicerat(m, self.idag)):
-            return urls.protokoll_pdf(m.organ_id, m.datum)
-        return None
+        return self.publikt.protokoll_pdf(m.organ_id, m.datum)
 
     def utdrag_pdf(self, m: Sammantrade, p: Paragraf) -> str | None:
-        if (self.pdf and not p.ar_sekretess
-                and (m.utdrag or (m.justering is not None and protokoll_publicerat(m, self.idag)))):
-            return urls.utdrag_pdf(m.organ_id, m.datum, p.nummer)
-        return None
+        return self.publikt.utdrag_pdf(m.organ_id, m.datum, p.nummer)
 
     def kallelse_pdf(self, m: Sammantrade) -> str | None:
-        if self.pdf and m.kallelse is not None and not m.utdrag:
-            return urls.kallelse_pdf(m.organ_id, m.datum)
-        return None
+        return self.publikt.kallelse_pdf(m.organ_id, m.datum)
 
     def pdfer(self, m: Sammantrade) -> list[str]:
         """Every PDF of the meeting that the site links to."""
-        return [v for v in (self.protokoll_pdf(m), self.kallelse_pdf(m),
-                            *(self.utdrag_pdf(m, p) for p in m.paragrafer)) if v]
+        return self.publikt.pdfer(m.organ_id, m.datum)

@@ -1,0 +1,304 @@
+"""The publishing plan: everything that is public on a given day, as data.
+
+``plan(arkiv, idag)`` is the one place that decides publication and secrecy.
+The site, the PDF stage, feeds, open data, search and the checksum manifest
+only read the ``Publiceringsplan`` it returns; none of them asks the model
+whether something is public. The rules (content-format "Sekretess", "Dates
+and the anslag period", "Bilagor", "Public URLs"):
+
+* a protokoll is published once it is justerat (``justering.datum <= idag``);
+  before that only its omedelbart justerade §§ are (from the meeting day);
+  a meeting marked ``utdrag`` shows the extracts it holds;
+* a § with ``sekretess`` keeps only its number, its public title
+  (``offentlig_rubrik`` or "Sekretessbelagt ärende"), the ground and its own
+  anslag dates; rubrik, dnr, body, beslutsunderlag, expedieras, bilagor,
+  jäv/reservationer/omröstning and its references are dropped, and links
+  derived from it (``vidare_behandling``, ärendets gång) disappear;
+* a kallelse item marked ``sekretess`` is published as its public title and
+  ground only (rubrik ends "(sekretess: GROUND)"; dnr dropped); an unmarked
+  item that names a secret § is an error of the rules, never filtered here;
+* PDFs: ``protokoll.pdf`` for a published protokoll (not ``utdrag``),
+  ``utdrag-<n>.pdf`` for every published § without sekretess, ``kallelse.pdf``
+  for every meeting with kallelse data (not ``utdrag``; also after it got §§,
+  so a published URL never disappears), ``protokoll-med-bilagor.pdf`` when a
+  published protokoll has PDF bilagor; the internal archive copies (full
+  text, never in the site) are listed separately;
+* bilagor of published §§ without sekretess are published under the
+  meeting's ``bilagor/``; every published PDF and bilaga gets a checksum in
+  ``data/sha256.txt`` and the meeting's JSON.
+
+Public PDFs are made from ``MotesPlan.pdf_mote``: the meeting with every
+sekretess § already reduced and the public kallelse, which does not depend
+on the day, so a PDF's bytes never change with ``idag``.
+
+Room to grow: published files are ``PubliceradFil`` values with a ``slag``
+(today "bilaga"; handlingar of issue 11 become another ``slag`` beside
+them), and person pages (issue 12) read ``Publiceringsplan.arkiv``, in which
+a sekretess § carries no persons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Literal
+
+from generator.archive import adresser
+from generator.archive.anslagstavla import Anslag, Kungorelse, alla_anslag, alla_kungorelser
+from generator.archive.model import Arkiv, KallelseArende, Organ, Paragraf, Referens, Sammantrade
+
+Nyckel = tuple[str, date, int]
+MotesNyckel = tuple[str, date]
+PdfSlag = Literal["protokoll", "utdrag", "kallelse", "paket"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaneradPdf:
+    """One PDF to make. ``sokvag`` is a site path when ``publik``, otherwise a path
+    relative to the internal archive folder (full text, never published)."""
+
+    slag: PdfSlag
+    sokvag: str
+    organ_id: str
+    datum: date
+    nummer: int | None = None       # the § of an utdrag
+    publik: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PubliceradFil:
+    """A file published as it is (today: a bilaga of a published §)."""
+
+    sokvag: str                     # site path
+    kalla: Path                     # source file in the content folder
+    titel: str
+    nummer: int                     # the § that cites it
+    sha256: str | None = None       # as recorded in justering.lock
+    ar_pdf: bool = False            # goes into protokoll-med-bilagor.pdf
+    slag: str = "bilaga"
+
+
+@dataclass(slots=True)
+class MotesPlan:
+    organ: Organ                    # the full organ (for document headers)
+    sammantrade: Sammantrade        # the full meeting (internal archive copies only)
+    pdf_mote: Sammantrade           # public PDFs: sekretess §§ reduced, public kallelse
+    pdfer: list[PlaneradPdf] = field(default_factory=list)     # public, in the site
+    interna: list[PlaneradPdf] = field(default_factory=list)   # internal archive copies
+    filer: list[PubliceradFil] = field(default_factory=list)   # bilagor (unique paths)
+
+    @property
+    def nyckel(self) -> MotesNyckel:
+        return (self.organ.id, self.sammantrade.datum)
+
+    def pdf(self, slag: PdfSlag, nummer: int | None = None) -> str | None:
+        return next((d.sokvag for d in self.pdfer if d.slag == slag and d.nummer == nummer), None)
+
+    @property
+    def dokument(self) -> list[str]:
+        """Site paths of every published document of the meeting (they get checksums)."""
+        return sorted([d.sokvag for d in self.pdfer] + [f.sokvag for f in self.filer])
+
+
+@dataclass(slots=True)
+class Publiceringsplan:
+    arkiv: Arkiv                    # the public model: published §§ only, secret text removed
+    idag: date
+    pdf: bool                       # PDFs are made in this build
+    publicerade: set[Nyckel] = field(default_factory=set)              # § pages that exist
+    ej_justerade: set[MotesNyckel] = field(default_factory=set)        # protokoll not yet public
+    moten: dict[MotesNyckel, MotesPlan] = field(default_factory=dict)  # every meeting
+
+    # -- pages
+    def finns(self, nyckel: Nyckel | None) -> bool:
+        return nyckel is not None and nyckel in self.publicerade
+
+    def sammantrade_finns(self, organ_id: str, datum: date) -> bool:
+        return self.arkiv.sammantrade(organ_id, datum) is not None
+
+    def protokoll_publicerat(self, organ_id: str, datum: date) -> bool:
+        m = self.arkiv.sammantrade(organ_id, datum)
+        return m is not None and bool(m.paragrafer) and (organ_id, datum) not in self.ej_justerade
+
+    # -- documents (site path, or None when there is no such public document)
+    def protokoll_pdf(self, organ_id: str, datum: date) -> str | None:
+        mp = self.moten.get((organ_id, datum))
+        return mp.pdf("protokoll") if mp else None
+
+    def utdrag_pdf(self, organ_id: str, datum: date, nummer: int) -> str | None:
+        mp = self.moten.get((organ_id, datum))
+        return mp.pdf("utdrag", nummer) if mp else None
+
+    def kallelse_pdf(self, organ_id: str, datum: date) -> str | None:
+        mp = self.moten.get((organ_id, datum))
+        return mp.pdf("kallelse") if mp else None
+
+    def paket_pdf(self, organ_id: str, datum: date) -> str | None:
+        mp = self.moten.get((organ_id, datum))
+        return mp.pdf("paket") if mp else None
+
+    def pdfer(self, organ_id: str, datum: date) -> list[str]:
+        mp = self.moten.get((organ_id, datum))
+        return [d.sokvag for d in mp.pdfer] if mp else []
+
+    def filer(self) -> Iterator[PubliceradFil]:
+        """Every file published as it is (bilagor), each site path once."""
+        for mp in self.moten.values():
+            yield from mp.filer
+
+    def dokument(self) -> dict[MotesNyckel, list[str]]:
+        """The checksum manifest's entries: meeting -> site paths of its published documents."""
+        return {k: mp.dokument for k, mp in self.moten.items() if mp.dokument}
+
+    # -- feeds and data rows
+    def anslag(self) -> list[Anslag]:
+        """Every anslag of the public model (the board, the Atom feed)."""
+        return alla_anslag(self.arkiv)
+
+    def kungorelser(self) -> list[Kungorelse]:
+        return alla_kungorelser(self.arkiv)
+
+    def paragrafer(self) -> Iterator[Paragraf]:
+        """Every published § (open data rows), in organ and meeting order."""
+        for o in self.arkiv.organ.values():
+            for m in o.sammantraden:
+                yield from m.paragrafer
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def _protokoll_publicerat(m: Sammantrade, idag: date) -> bool:
+    return bool(m.paragrafer) and (m.utdrag or (m.justering is not None and m.justering.datum <= idag))
+
+
+def _paragraf_publicerad(m: Sammantrade, p: Paragraf, idag: date) -> bool:
+    return _protokoll_publicerat(m, idag) or (p.omedelbart_justerad and m.datum <= idag)
+
+
+def sekretess_paragraf(p: Paragraf) -> Paragraf:
+    """What of a sekretess § is ever public: number, public title, ground, anslag dates."""
+    return Paragraf(organ_id=p.organ_id, datum=p.datum, nummer=p.nummer, rubrik=p.publik_rubrik,
+                    fil="", sekretess=p.sekretess, offentlig_rubrik=p.offentlig_rubrik,
+                    omedelbart_justerad=p.omedelbart_justerad, anslag=p.anslag)
+
+
+def offentlig_kallelse(m: Sammantrade):
+    """The meeting's kallelse as published: a secret item (marked ``sekretess``; the
+    tool never guesses which items are secret, the rule kallelse_namner_sekretess
+    makes the secretary mark them) keeps only its public title and its ground."""
+    k = m.kallelse
+    if k is None:
+        return None
+    return replace(k, arenden=tuple(
+        KallelseArende(f"{a.publik_rubrik} (sekretess: {a.sekretess})", None, a.sekretess,
+                       a.offentlig_rubrik) if a.sekretess else a
+        for a in k.arenden))
+
+
+def _ar_pdf(fil: Path) -> bool:
+    try:
+        with open(fil, "rb") as fh:
+            return b"%PDF-" in fh.read(1024)
+    except OSError:
+        return False
+
+
+def _filer(m: Sammantrade, publicerade: set[Nyckel]) -> list[PubliceradFil]:
+    ut: dict[str, PubliceradFil] = {}
+    for p in m.paragrafer:
+        if p.ar_sekretess or p.nyckel not in publicerade:
+            continue  # bilagor of a sekretess (or not yet published) § are never published
+        for b in p.beslutsunderlag:
+            if not b.fil or b.kalla is None or not adresser.bilaga_rel(b.fil):
+                continue
+            s = adresser.bilaga(m.organ_id, m.datum, b.fil)
+            if s not in ut:
+                ut[s] = PubliceradFil(s, Path(b.kalla), b.titel, p.nummer, b.sha256,
+                                      _ar_pdf(Path(b.kalla)))
+    return list(ut.values())
+
+
+def _pdfer(m: Sammantrade, idag: date, publicerade: set[Nyckel],
+           filer: list[PubliceradFil]) -> tuple[list[PlaneradPdf], list[PlaneradPdf]]:
+    oid, d = m.organ_id, m.datum
+    pub: list[PlaneradPdf] = []
+    intern: list[PlaneradPdf] = []
+    if m.kallelse is not None and not m.utdrag:
+        pub.append(PlaneradPdf("kallelse", adresser.kallelse_pdf(oid, d), oid, d))
+    if m.paragrafer and not m.utdrag and _protokoll_publicerat(m, idag):
+        pub.append(PlaneradPdf("protokoll", adresser.protokoll_pdf(oid, d), oid, d))
+        if any(f.ar_pdf for f in filer):
+            pub.append(PlaneradPdf("paket", adresser.paket_pdf(oid, d), oid, d))
+    for p in m.paragrafer:
+        if not p.ar_sekretess and p.nyckel in publicerade:
+            pub.append(PlaneradPdf("utdrag", adresser.utdrag_pdf(oid, d, p.nummer), oid, d, p.nummer))
+    mapp = f"{oid}/{d.isoformat()}/"
+    if m.paragrafer and not m.utdrag:
+        # the full protokoll (OJUSTERAT until justerat)
+        intern.append(PlaneradPdf("protokoll", mapp + "protokoll.pdf", oid, d, publik=False))
+    for p in m.paragrafer:
+        if p.ar_sekretess and (m.utdrag or m.justering is not None or p.omedelbart_justerad):
+            intern.append(PlaneradPdf("utdrag", f"{mapp}utdrag-{p.nummer}.pdf", oid, d, p.nummer,
+                                      publik=False))
+    return pub, intern
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
+    """The publishing plan of ``arkiv`` as of ``idag``. ``pdf`` False: this build makes
+    no PDFs, so none is planned (nor linked)."""
+    publicerade = {p.nyckel for m in arkiv.alla_sammantraden() for p in m.paragrafer
+                   if _paragraf_publicerad(m, p, idag)}
+    hemliga = {p.nyckel for p in arkiv.alla_paragrafer() if p.ar_sekretess}
+
+    def ref(r: Referens) -> Referens:
+        return replace(r, i_arkivet=r.nyckel in publicerade if r.nyckel else False)
+
+    ut = Publiceringsplan(arkiv, idag, pdf, publicerade)
+    organ: dict[str, Organ] = {}
+    for oid, o in arkiv.organ.items():
+        moten = []
+        for m in sorted(o.sammantraden, key=lambda m: m.datum):
+            kallelse = offentlig_kallelse(m)
+            par = []
+            for p in m.paragrafer:
+                if p.nyckel not in publicerade:
+                    continue
+                if p.ar_sekretess:
+                    par.append(sekretess_paragraf(p))
+                    continue
+                par.append(replace(
+                    p,
+                    beredning=[ref(r) for r in p.beredning],
+                    hanvisningar=[ref(r) for r in p.hanvisningar],
+                    vidare_behandling=[ref(r) for r in p.vidare_behandling
+                                       if r.nyckel in publicerade and r.nyckel not in hemliga],
+                    beslutsunderlag=list(p.beslutsunderlag), sektioner=list(p.sektioner),
+                    expedieras=list(p.expedieras), jav=list(p.jav),
+                    reservationer=list(p.reservationer)))
+            if m.paragrafer and not _protokoll_publicerat(m, idag):
+                ut.ej_justerade.add((oid, m.datum))
+            moten.append(replace(m, paragrafer=par, kallelse=kallelse,
+                                 rattelser=[replace(r, filer=()) for r in m.rattelser],
+                                 justerare=list(m.justerare), beslutande=list(m.beslutande),
+                                 ersattare=list(m.ersattare), ovriga=list(m.ovriga)))
+            filer = _filer(m, publicerade)
+            pdf_mote = replace(m, kallelse=kallelse, paragrafer=[
+                sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer])
+            pdfer, interna = _pdfer(m, idag, publicerade, filer) if pdf else ([], [])
+            ut.moten[(oid, m.datum)] = MotesPlan(o, m, pdf_mote, pdfer, interna, filer)
+        organ[oid] = replace(o, sammantraden=moten)
+
+    arenden: dict[str, list[Paragraf]] = {}
+    for o in organ.values():
+        for m in o.sammantraden:
+            for p in m.paragrafer:
+                if p.dnr and not p.ar_sekretess:
+                    arenden.setdefault(p.dnr, []).append(p)
+    for lista in arenden.values():
+        lista.sort(key=lambda p: (p.datum, p.organ_id, p.nummer))
+    ut.arkiv = Arkiv(kommun=arkiv.kommun, organ=organ, arenden=dict(sorted(arenden.items())))
+    return ut

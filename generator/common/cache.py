@@ -1,0 +1,95 @@
+"""One cache scheme for every stage.
+
+A cache entry is keyed by everything it was built from: its inputs *and* the
+code of the stage that made it. The code part is ``kodavtryck(*paket)``: a
+hash of every ``.py`` file of the named packages or modules (found through the
+import system, never a hand-kept file list, so a new module of a stage is
+covered the day it is added) plus the versions of the libraries named. A stage
+names its own package and every package below it that shapes its output;
+since imports only point down, "this package and the ones under it" is the
+whole of the code that can change what it makes.
+
+``Cachefil`` holds a dict in one pickle file in our own cache folder (never a
+file from the content or the site), stamped with the key it was made under;
+a file made under another key, or damaged, reads as empty: a cache is never
+the truth, the caller recomputes.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+from generator.common.filer import skriv_atomiskt
+
+FORMAT = b"anslag-cache-1"
+
+# The stage packages in import order (generator.common is under everything).
+STEG = ("generator.common", "generator.content", "generator.schema", "generator.archive",
+        "generator.rules", "generator.render", "generator.commands")
+
+
+def _kallfiler(namn: str) -> list[Path]:
+    spec = importlib.util.find_spec(namn)
+    if spec is None:
+        raise ModuleNotFoundError(namn)
+    if spec.submodule_search_locations:   # a package: every module in it, recursively
+        return sorted(p for d in spec.submodule_search_locations for p in Path(d).rglob("*.py"))
+    return [Path(spec.origin)] if spec.origin else []
+
+
+@lru_cache(maxsize=None)
+def _kodavtryck(paket: tuple[str, ...], bibliotek: tuple[str, ...]) -> str:
+    h = hashlib.sha256(FORMAT)
+    for namn in paket:
+        for f in _kallfiler(namn):
+            b = f.read_bytes()
+            h.update(b"\0" + f.name.encode() + len(b).to_bytes(8, "big") + b)
+    for b in bibliotek:
+        try:
+            v = importlib.metadata.version(b)
+        except importlib.metadata.PackageNotFoundError:
+            v = "-"
+        h.update(f"\0{b}={v}".encode())
+    return h.hexdigest()
+
+
+def kodavtryck(*paket: str, bibliotek: tuple[str, ...] = ()) -> str:
+    """Hash of the source of ``paket`` (dotted package or module names) and of the
+    installed versions of ``bibliotek`` (distribution names). Computed once per process."""
+    return _kodavtryck(tuple(paket), tuple(bibliotek))
+
+
+def nyckel(*delar: object) -> str:
+    """A cache key from any parts (bytes as they are, everything else by ``repr``)."""
+    h = hashlib.sha256(FORMAT)
+    for d in delar:
+        b = d if isinstance(d, bytes) else repr(d).encode("utf-8")
+        h.update(len(b).to_bytes(8, "big") + b)
+    return h.hexdigest()
+
+
+class Cachefil:
+    """A dict kept in one pickle file of our cache folder, valid only under ``avtryck``."""
+
+    def __init__(self, fil: Path, avtryck: str) -> None:
+        self.fil = Path(fil)
+        self.avtryck = avtryck
+
+    def las(self) -> dict:
+        try:
+            with open(self.fil, "rb") as fh:
+                d = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - any unreadable cache is an empty cache
+            return {}
+        if not (isinstance(d, tuple) and len(d) == 2 and d[0] == self.avtryck
+                and isinstance(d[1], dict)):
+            return {}
+        return d[1]
+
+    def spara(self, data: dict) -> None:
+        skriv_atomiskt(self.fil, pickle.dumps((self.avtryck, data),
+                                              protocol=pickle.HIGHEST_PROTOCOL))

@@ -155,7 +155,7 @@ def _handelser(p: Paragraf) -> Iterable[tuple[str, Handelsetyp]]:
 
 
 def bygg_register(arkiv: Arkiv, moten_publika: Callable[[Sammantrade], bool]) -> Ledamotsregister:
-    """The förtroendevalda of a PUBLIC archive (``publik.vy(...).arkiv``). ``moten_publika(m)``
+    """The förtroendevalda of a PUBLIC archive (``plan(...).arkiv``, generator.archive.plan). ``moten_publika(m)``
     says whether a meeting's protokoll (and so its attendance list) is public."""
     personer: dict[str, Fortroendevald] = {}
 

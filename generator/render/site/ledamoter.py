@@ -19,7 +19,6 @@ from typing import Iterator
 
 from generator.archive.personer import (ROLLNAMN, Fortroendevald, Ledamotsregister,
                                         bara_namn, bygg_register, nyckel)
-from generator.archive.publik import protokoll_publicerat
 from generator.render.site import urls
 from generator.render.site.html import avvapna
 
@@ -39,7 +38,7 @@ def register(w) -> Ledamotsregister | None:
         return None
     reg = getattr(w, "_ledamotsregister", None)
     if reg is None:
-        reg = bygg_register(w.arkiv, lambda m: protokoll_publicerat(m, w.idag))
+        reg = bygg_register(w.arkiv, lambda m: w.publikt.protokoll_publicerat(m.organ_id, m.datum))
         w._ledamotsregister = reg
     return reg
 

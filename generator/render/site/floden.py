@@ -349,7 +349,7 @@ def paragrafer_csv(w: Webbplats) -> bytes:
                 if p.ar_sekretess:
                     continue
                 b = p.beslut
-                wr.writerow([o.id, o.namn, m.datum.isoformat(), p.nummer, _csv(p.dnr or ""),
+                wr.writerow([o.id, _csv(o.namn), m.datum.isoformat(), p.nummer, _csv(p.dnr or ""),
                              _csv(p.rubrik), _ren_text(b.text) if b else "",
                              urls.absolut(webb, urls.paragraf(o.id, m.datum, p.nummer))])
     return buf.getvalue().encode("utf-8")

@@ -32,6 +32,17 @@ def _slutlig(v: object) -> Markup:
 VECKOR = {1: "en vecka", 2: "två veckor", 3: "tre veckor", 4: "fyra veckor"}
 
 
+_PAGEFIND = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’"})
+
+
+def pagefind_varde(s: str) -> str:
+    """A value for ``data-pagefind-filter``. Pagefind decodes character references in filter
+    values twice (Pagefind 1.x) and its search UI inserts filter labels as HTML, so no
+    escaping survives: the characters that make markup (< > & " ') are written as look-alike
+    letters instead (‹ › ＆ ” ’). The template still escapes the attribute."""
+    return s.translate(_PAGEFIND)
+
+
 def veckor_text(n: int) -> str:
     """A period in weeks in Swedish prose: ``tre veckor``."""
     return VECKOR.get(n, f"{n} veckor")
@@ -47,6 +58,7 @@ def miljo() -> Environment:
         prosa=lambda d: Markup(prosa(d)),
         spann=spann,
         veckor=veckor_text,
+        pagefind=pagefind_varde,
     )
     env.globals["urls"] = urls
     return env

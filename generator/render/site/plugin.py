@@ -176,7 +176,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         k = self.arkiv.kommun
         config.site_name = html.escape(k.namn, quote=True)  # printed unescaped by the theme
         if not config.site_url:
-            config.site_url = k.webbplats if k.webbplats.endswith("/") else k.webbplats + "/"
+            bas = urls.bas(k.webbplats)
+            config.site_url = bas if bas.endswith("/") else bas + "/"
         return config
 
     def on_files(self, files: Files, config) -> Files:

@@ -96,5 +96,13 @@ def _relativ(fran: str, till: str) -> str:
     return webbadress(r)
 
 
+def bas(webbplats: str) -> str:
+    """The kommun's public address as it may be written into a page, feed or calendar:
+    every character outside a plain URL's (quotes, angle brackets, spaces, line breaks)
+    percent-encoded, so the value can never end an attribute or a line. ``kontrollera``
+    rejects such an address anyway; this holds even if a check misses one."""
+    return quote(webbplats.strip(), safe=":/%-._~@!$&'()*+,;=?#[]").replace("'", "%27")
+
+
 def absolut(webbplats: str, sokvag: str) -> str:
-    return webbplats.rstrip("/") + "/" + webbadress(sokvag)
+    return bas(webbplats).rstrip("/") + "/" + webbadress(sokvag)

@@ -49,23 +49,31 @@ def _mkdocs_yml() -> Path:
     raise FileNotFoundError("hittar ingen mkdocs.yml med pluginet anslagstavla")
 
 
-def fingeravtryck(mkdocs_yml: Path, pdf: bool) -> str:
-    """Everything besides the content that shapes every page: if it changes, build everything."""
+def fingeravtryck(mkdocs_yml: Path, pdf: bool, innehall: Path | None = None) -> str:
+    """Everything besides the meetings that shapes every page: if it changes, build everything.
+
+    mkdocs.yml, the theme beside it and the project's own (page templates), all generator code
+    outside the PDF stage (not a hand-kept list: referenser.py, which finds the references that
+    become links, was once missing from one), the versions of the engine and its theme, and
+    the content's kommun.yml and organ.yml files (the kommun's name is in every page's
+    header, which a dirty MkDocs build would otherwise leave as it was)."""
+    import jinja2
     import material
     import mkdocs
     h = hashlib.sha256()
     h.update(f"{CACHE_VERSION}|{mkdocs.__version__}|{getattr(material, '__version__', '')}|"
-             f"pdf={pdf}\n".encode())
+             f"{jinja2.__version__}|pdf={pdf}\n".encode())
     h.update(mkdocs_yml.read_bytes())
     bas = mkdocs_yml.parent
-    filer = [p for p in (bas / "theme").rglob("*")
-             if p.is_file() and "pdf" not in p.relative_to(bas / "theme").parts[:1]]
-    # all generator code that can shape a page (not a hand-kept list: referenser.py, which
-    # finds the references that become links, was once missing from one)
+    filer = []
+    for tema in {bas / "theme", ROT / "theme"}:
+        filer += [p for p in tema.rglob("*") if p.is_file() and p.relative_to(tema).parts[0] != "pdf"]
     filer += [p for p in (ROT / "generator").rglob("*.py") if p.parent.name != "pdf"]
+    if innehall is not None:
+        filer += [innehall / "kommun.yml", *innehall.glob("*/organ.yml")]
     for p in sorted(set(filer)):
         if p.is_file():
-            h.update(str(p.relative_to(bas) if p.is_relative_to(bas) else p.name).encode())
+            h.update(str(p).encode())
             h.update(p.read_bytes())
     return h.hexdigest()
 
@@ -314,7 +322,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
         _ta_bort_senare(rest)
     mkdocs_yml = _mkdocs_yml()
-    avtryck = fingeravtryck(mkdocs_yml, pdf)
+    avtryck = fingeravtryck(mkdocs_yml, pdf, innehall)
     avtrycksfil = cache / "fingeravtryck"
     inkrementell = (ut.is_dir() and avtrycksfil.is_file()
                     and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())

@@ -31,6 +31,7 @@ from pathlib import Path
 from generator.common.datum import idag_stockholm
 from generator.common.diagnostics import innehall_saknas
 from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
+from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = ROT / "mkdocs.yml"
@@ -272,6 +273,9 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
 
     if innehall_saknas(innehall):
         return 1
+    if (fel := utmappar.kontrollera(innehall, {"--ut": ut, "--arkiv": arkiv_dir})) is not None:
+        _fel(f"{fel} Inget byggdes och inget ändrades.")
+        return 2
     fs = Framsteg(tyst=tyst)
     try:
         kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, fs)
@@ -284,9 +288,6 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
 
 
 def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, fs) -> int:
-    if arkiv_dir == ut or arkiv_dir.is_relative_to(ut) or ut.is_relative_to(arkiv_dir):
-        _fel(f"arkivmappen {arkiv_dir} får inte ligga i webbplatsmappen {ut} eller tvärtom.")
-        return 2
     cache = ut.parent / ".cache" / f"anslag-{ut.name}"
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -319,8 +320,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
     # the previous site of the last swap (still being removed in the background when builds
     # follow each other closely) or the staging folder of an interrupted build: never wait for it
+    # (only folders that carry our marker: a folder of someone else's is never removed)
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
-        _ta_bort_senare(rest)
+        if rest.is_dir() and not rest.is_symlink() and utmappar.ar_var(rest):
+            _ta_bort_senare(rest)
     mkdocs_yml = _mkdocs_yml()
     avtryck = fingeravtryck(mkdocs_yml, pdf, innehall)
     avtrycksfil = cache / "fingeravtryck"
@@ -344,6 +347,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             staging.mkdir(parents=True)
             shutil.rmtree(cache / "sidor", ignore_errors=True)
             avtrycksfil.unlink(missing_ok=True)
+        utmappar.skriv_markor(staging)   # first: an interrupted build's leftover is ours
 
         from generator.archive.plan import plan as publiceringsplan
         plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
@@ -355,6 +359,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
 
         if pdf:
             from generator.render.pdf import rendera_pdfer
+            utmappar.skriv_markor(arkiv_dir)   # before anything is written there
             with fs.steg("PDF:er") as steg:
                 stat = rendera_pdfer(plan, site_dir=staging, arkiv_dir=arkiv_dir,
                                      cache_dir=cache / "pdf", framsteg=steg.uppdatera)
@@ -366,7 +371,9 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             publicera_kontrollsummor(staging, plan, cache)
 
         if inkrementell:
-            _rensa_gamla(staging, plugin.utfiler, start_ns)
+            _rensa_gamla(staging, plugin.utfiler | {utmappar.MARKOR}, start_ns)
+        if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
+            utmappar.skriv_markor(arkiv_dir)
         _byt(staging, ut)
         avtrycksfil.write_text(avtryck)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched

@@ -283,6 +283,8 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
         return None
     arkiv = Arkiv(kommun, {})
     for ra_o in innehall.organ:
+        if ra_o.organ is None and (ra_o.mapp / "organ.yml").is_symlink():
+            continue   # a link out of the content folder: reported by the loader
         if ra_o.organ is None:
             rapport.fel(ra_o.organ_path, "fil", f"mappen \"{ra_o.id}\" saknar organ.yml. Skapa den "
                         "med namn, kortnamn och typ, eller flytta mappen ur innehållet.")

@@ -20,6 +20,7 @@ import yaml
 
 from generator.common.diagnostics import Rapport
 from generator.common.filer import las_pickle, spara_pickle
+from generator.content.lankar import lankar_ut
 
 try:  # the C loader is ~10x faster on large archives
     _Loader = yaml.CSafeLoader
@@ -249,41 +250,54 @@ def _rel(p: Path, rot: Path) -> str:
 
 
 def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None) -> Innehall:
-    """Read the whole content folder. Unknown files are reported, not fatal."""
+    """Read the whole content folder. Unknown files are reported, not fatal. A link
+    that points outside the content folder is an error and is never followed."""
     rot = Path(rot)
+    ut = lankar_ut(rot)
+    for lank, mal in sorted(ut.items()):
+        vad = "mappen" if mal.is_dir() else "filen"
+        rapport.fel(_rel(lank, rot), "lank", f"är en symbolisk länk till {mal}, utanför "
+                    "innehållsmappen. Inget utanför innehållsmappen läses eller publiceras: "
+                    f"kopiera in {vad} här i stället för länken.")
     kommun_fil = rot / "kommun.yml"
     kommun = None
-    if kommun_fil.is_file():
+    if kommun_fil in ut:
+        pass
+    elif kommun_fil.is_file():
         kommun = las_yaml(kommun_fil, "kommun.yml", rapport)
     else:
         rapport.fel("kommun.yml", "fil", "kommun.yml saknas. Skapa den med minst "
                     "\"namn:\" och \"webbplats:\".")
     innehall = Innehall(rot, kommun)
-    for organ_mapp in sorted(p for p in rot.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne))
+    for organ_mapp in sorted(p for p in rot.iterdir()
+                             if p not in ut and p.is_dir() and not p.name.startswith(".")):
+        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne, ut))
     return innehall
 
 
-def _las_organ(mapp: Path, rot: Path, rapport: Rapport, minne: Tolkminne | None) -> RaOrgan:
+def _las_organ(mapp: Path, rot: Path, rapport: Rapport, minne: Tolkminne | None,
+               ut: dict[Path, Path]) -> RaOrgan:
     organ_fil = mapp / "organ.yml"
     rel = _rel(organ_fil, rot)
-    doc = las_yaml(organ_fil, rel, rapport) if organ_fil.is_file() else None
+    doc = las_yaml(organ_fil, rel, rapport) if organ_fil not in ut and organ_fil.is_file() else None
     ra = RaOrgan(mapp.name, mapp, doc, rel)
-    for m in sorted(p for p in mapp.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport, minne))
+    for m in sorted(p for p in mapp.iterdir()
+                    if p not in ut and p.is_dir() and not p.name.startswith(".")):
+        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport, minne, ut))
     return ra
 
 
 def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
-                     minne: Tolkminne | None) -> RaSammantrade:
+                     minne: Tolkminne | None, ut: dict[Path, Path]) -> RaSammantrade:
     sm_fil = mapp / "sammantrade.md"
     sm_rel = _rel(sm_fil, rot)
-    sm = las_markdown(sm_fil, sm_rel, rapport, minne) if sm_fil.is_file() else None
+    lank_ut = sm_fil in ut
+    sm = las_markdown(sm_fil, sm_rel, rapport, minne) if not lank_ut and sm_fil.is_file() else None
     ra = RaSammantrade(organ_id, mapp.name, mapp, sm, sm_rel)
-    if sm_fil.is_file():
+    if sm_fil.is_file() and not lank_ut:
         ra.filer["sammantrade.md"] = sm_fil
     for f in sorted(mapp.iterdir()):
-        if f.name.startswith("."):
+        if f.name.startswith(".") or f in ut:
             continue
         if f.is_file() and f.suffix == ".md" and f.name != "sammantrade.md":
             ra.filer[f.name] = f
@@ -293,7 +307,7 @@ def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
         elif f.name == "justering.lock":
             ra.lock = f
     bil = mapp / "bilagor"
-    if bil.is_dir():
+    if bil.is_dir() and bil not in ut:
         for f in sorted(bil.rglob("*")):
             if f.is_file() and not f.is_symlink():
                 ra.filer[f.relative_to(mapp).as_posix()] = f

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import regex
+
 from generator.archive import frister
 from generator.common.diagnostics import Rapport
 from generator.common.filer import sha256_fil
@@ -21,7 +23,8 @@ from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Just
 from generator.archive.referenser import Organregister, tolka
 from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
-                     OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, Falt, tid_text)
+                     OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, MAX_AR, MIN_AR, Falt,
+                     tid_text)
 
 
 @dataclass(slots=True)
@@ -51,10 +54,14 @@ def _kommun(doc: Dokument | None, rapport: Rapport) -> Kommun | None:
                            "https://, t.ex. https://anslagstavla.kommun.se/.")
         webb = None
     monster = f.text("dnr_monster")
+    if monster and len(monster) > 200:
+        f.fel("dnr_monster", "mönstret är längre än 200 tecken. Skriv ett kortare mönster, "
+                             "t.ex. '^\\d{4}/\\d{5}$'.")
+        monster = None
     if monster:
         try:
-            re.compile(monster)
-        except re.error as e:
+            regex.compile(monster)
+        except (regex.error, ValueError, OverflowError, RecursionError, MemoryError) as e:
             f.fel("dnr_monster", f"ogiltigt reguljärt uttryck ({e}). Rätta mönstret, "
                                  "t.ex. '^\\d{4}/\\d{5}$'.")
             monster = None
@@ -62,9 +69,10 @@ def _kommun(doc: Dokument | None, rapport: Rapport) -> Kommun | None:
     sub = f.mapping("overklagande", OVERKLAGANDE_NYCKLAR)
     if sub:
         regler = Overklagande(
-            veckor=sub.heltal("veckor") or 3,
-            tillkannagivande_dagar=sub.heltal("tillkannagivande_dagar") or 2,
-            justering_dagar=sub.heltal("justering_dagar") or 14)
+            veckor=sub.heltal("veckor", minst=1, storst=52) or 3,
+            tillkannagivande_dagar=sub.heltal("tillkannagivande_dagar", exempel="2",
+                                              storst=365) or 2,
+            justering_dagar=sub.heltal("justering_dagar", exempel="14", storst=365) or 14)
     if not namn:
         return None
     personsidor = f.sant("personsidor") if f.finns("personsidor") else True
@@ -215,7 +223,7 @@ def _paragraf(doc: Dokument, m: Sammantrade, ra: RaSammantrade, kommun: Kommun,
               ctx: Kontext, rapport: Rapport) -> Paragraf | None:
     f = Falt(doc, rapport)
     f.okanda(PARAGRAF_NYCKLAR)
-    nr = f.heltal("paragraf", kravs=True)
+    nr = f.heltal("paragraf", kravs=True, minst=1)
     rubrik = f.text("rubrik", kravs=True, exempel="Ärendets rubrik")
     if nr is None or rubrik is None:
         return None
@@ -248,7 +256,7 @@ def _paragraf(doc: Dokument, m: Sammantrade, ra: RaSammantrade, kommun: Kommun,
 
 
 def _beslutsunderlag(f: Falt, ra: RaSammantrade) -> list[Bilaga]:
-    from generator.content.sokvagar import bilaga_sokvag_fel
+    from generator.content.sokvagar import bilaga_sokvag
     ut: list[Bilaga] = []
     for i, b in enumerate(f.lista("beslutsunderlag"), 1):
         if isinstance(b, (str, int, float)) and not isinstance(b, bool):
@@ -261,17 +269,22 @@ def _beslutsunderlag(f: Falt, ra: RaSammantrade) -> list[Bilaga]:
         bf.okanda(BILAGA_NYCKLAR)
         titel = bf.text("titel", kravs=True, exempel="Bilagans titel")
         fil = bf.text("fil")
+        if fil is None and "fil" in b and not isinstance(b.get("fil"), (dict, list, bool)):
+            fil = ""   # `fil: ""` or `fil:`: an error below, never a silent text entry
         if fil is None:
             if titel:
                 ut.append(Bilaga(titel))
             continue
-        fel = bilaga_sokvag_fel(fil, ra.mapp)
+        kalla, fel = bilaga_sokvag(fil, ra.mapp)
         if fel:
             bf.fel("fil", fel)
             continue
-        kalla = (ra.mapp / fil).resolve()
-        ut.append(Bilaga(titel or Path(fil).name, fil, kalla, sha256_fil(kalla),
-                         kalla.stat().st_size))
+        try:
+            summa, storlek = sha256_fil(kalla), kalla.stat().st_size
+        except OSError as e:
+            bf.fel("fil", f"\"{fil}\" kan inte läsas ({e.strerror}). Kontrollera filen.")
+            continue
+        ut.append(Bilaga(titel or Path(fil).name, fil, kalla, summa, storlek))
     return ut
 
 
@@ -298,6 +311,11 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
             continue
         for ra_m in ra_o.sammantraden:
             datum = ar_datum(ra_m.datum_text)
+            if datum is not None and not MIN_AR <= datum.year <= MAX_AR:
+                rapport.fel(f"{ra_o.id}/{ra_m.datum_text}", "mapp",
+                            f"mappnamnet \"{ra_m.datum_text}\" har ett orimligt år (år "
+                            f"{MIN_AR}–{MAX_AR}). Döp om mappen till sammanträdets datum.")
+                continue
             if datum is None:
                 rapport.fel(f"{ra_o.id}/{ra_m.datum_text}", "mapp",
                             f"mappnamnet \"{ra_m.datum_text}\" är inget datum. Döp om mappen "

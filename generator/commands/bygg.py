@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.common.datum import idag_stockholm
+from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 from generator.commands import utmappar
@@ -293,7 +294,7 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         cache.mkdir(parents=True, exist_ok=True)
         las = open(cache / "lock", "w")
     except OSError as e:
-        _fel(f"kan inte skriva i {ut.parent} ({e.strerror}). Välj en mapp där du får skriva "
+        _fel(f"kan inte skriva i {ut.parent} ({osfel.orsak(e)}). Välj en mapp där du får skriva "
              "med --ut (och --arkiv).")
         return 1
     try:
@@ -381,6 +382,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         if isinstance(e, KeyboardInterrupt):
             _fel("avbrutet; webbplatsen är oförändrad.")
             return 130
+        if isinstance(e, OSError):
+            from generator.commands.osfel import beskriv
+            _fel(f"{beskriv(e)} {ut} är oförändrad.")
+            return 1
         _fel(f"bygget misslyckades ({type(e).__name__}: {e}); {ut} är oförändrad.")
         return 1
     return 0

@@ -149,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("anslag: avbrutet.", file=sys.stderr)
         return 1
+    except OSError as e:    # full disk, no permission...: what to do, in Swedish
+        from generator.commands.osfel import beskriv
+        print(f"anslag: {beskriv(e)}", file=sys.stderr)
+        return 1
     except Exception as e:  # never a traceback for the secretary
         print(f"anslag: internt fel ({type(e).__name__}: {e}). Inget publicerades. "
               "Rapportera felet till utvecklarna med kommandot du körde.", file=sys.stderr)

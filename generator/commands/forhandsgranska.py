@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def kommando_forhandsgranska(args) -> int:
         print("Förhandsgranskningen är avslutad.")
         return 0
     except OSError as e:
-        _err(f"anslag forhandsgranska: kunde inte starta MkDocs ({e.strerror}).")
+        _err(f"anslag forhandsgranska: kunde inte starta MkDocs ({osfel.orsak(e)}).")
         return 1
     if p.returncode in (0, 130, -2):
         print("Förhandsgranskningen är avslutad.")

@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.common.datum import langt
+from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas, menade_du
 from generator.commands.justera import yaml_skalar
 from generator.archive.model import Arkiv, Organ, Sammantrade
@@ -217,7 +218,7 @@ def kommando_ny(args) -> int:
             (mapp / namn).write_text(text, encoding="utf-8", newline="\n")
     except OSError as e:
         shutil.rmtree(mapp, ignore_errors=True)
-        _err(f"anslag ny: kunde inte skapa {rel}/ ({e.strerror}). Inget skapades.")
+        _err(f"anslag ny: kunde inte skapa {rel}/ ({osfel.orsak(e)}). Inget skapades.")
         return 1
 
     print(f"Skapade {rel}/ ({organ.kortnamn}, {langt(datum)}):")
@@ -265,7 +266,7 @@ def _fyll_planerat(arkiv: Arkiv, organ: Organ, datum: date, mapp: Path, rel: str
     except OSError as e:
         for p in skapade:
             p.unlink(missing_ok=True)
-        _err(f"anslag ny: kunde inte skapa paragraferna i {rel}/ ({e.strerror}). Inget skapades.")
+        _err(f"anslag ny: kunde inte skapa paragraferna i {rel}/ ({osfel.orsak(e)}). Inget skapades.")
         return 1
     print(f"Skapade {antal} paragrafer i {rel}/ från kallelsens ärendelista: "
           f"§ {sista + 1}–{sista + antal}" if antal > 1 else

@@ -37,7 +37,7 @@ def kommando_verifiera(args) -> int:
     try:
         h = sha256_fil(fil)
     except OSError as e:
-        _err(f"anslag verifiera: {fil} kan inte läsas ({e.strerror}).")
+        _err(f"anslag verifiera: {fil} kan inte läsas ({osfel.orsak(e)}).")
         return 1
     traffar = sorted(rel for rel, s in summor.items() if s == h)
     if traffar:

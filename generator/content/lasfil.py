@@ -162,9 +162,12 @@ def _datum(v, namn: str, kravs: bool = True) -> date | None:
     if v is None and not kravs:
         return None
     try:
-        return date.fromisoformat(str(v))
+        d = date.fromisoformat(str(v))
     except ValueError:
         raise TrasigLasfil(f"\"{namn}\" är inget datum ({v!r})") from None
+    if not 1800 <= d.year <= 2999:
+        raise TrasigLasfil(f"\"{namn}\" har ett orimligt år ({v!r})")
+    return d
 
 
 def las_lasfil(path: Path) -> Las:
@@ -179,6 +182,17 @@ def las_lasfil(path: Path) -> Las:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise TrasigLasfil(f"ogiltig JSON på rad {e.lineno}") from None
+    except RecursionError:
+        raise TrasigLasfil("filen är nästlad i för många nivåer") from None
+    try:
+        return _tolka(data)
+    except TrasigLasfil:
+        raise
+    except Exception as e:  # noqa: BLE001 - any other shape problem of a damaged lock
+        raise TrasigLasfil(f"oväntat innehåll ({type(e).__name__})") from None
+
+
+def _tolka(data) -> Las:
     if not isinstance(data, dict) or not isinstance(data.get("filer"), dict):
         raise TrasigLasfil("filen saknar listan över filer (\"filer\")")
     if data.get("format") != FORMAT:

@@ -21,11 +21,7 @@ import yaml
 from generator.common.diagnostics import Rapport
 from generator.common.filer import las_pickle, spara_pickle
 from generator.content.lankar import lankar_ut
-
-try:  # the C loader is ~10x faster on large archives
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+from generator.content.yamlsakert import FOR_DJUPT, ForDjupt, ladda
 
 DATUM_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORGAN_RE = re.compile(r"^[a-z0-9-]+$")
@@ -147,9 +143,12 @@ def las_yaml(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
     if text is None:
         return None
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = ladda(text)
     except yaml.YAMLError as e:
         rapport.fel(rel, "yaml", _yaml_fel(e, 1))
+        return None
+    except ForDjupt:
+        rapport.fel(rel, "yaml", FOR_DJUPT)
         return None
     if not isinstance(data, dict):
         rapport.fel(rel, "yaml", "filen ska innehålla nycklar med värden (t.ex. \"namn: ...\").")
@@ -159,7 +158,7 @@ def las_yaml(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
 
 class _Handler(frontmatter.YAMLHandler):
     def load(self, fm: str, **kwargs):  # type: ignore[override]
-        return yaml.load(fm, Loader=_Loader)
+        return ladda(fm)
 
 
 _HANDLER = _Handler()
@@ -201,7 +200,9 @@ class Tolkminne:
 
 
 def _tolkversion() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()
+    return hashlib.sha256(Path(__file__).read_bytes()
+                          + (Path(__file__).parent / "yamlsakert.py").read_bytes()
+                          + yaml.__version__.encode()
                           + str(getattr(frontmatter, "__version__", "")).encode()).hexdigest()
 
 
@@ -233,6 +234,9 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport,
         data, body = frontmatter.parse(text, handler=_HANDLER)
     except yaml.YAMLError as e:
         rapport.fel(rel, "frontmatter", _yaml_fel(e, 1))
+        return None
+    except ForDjupt:
+        rapport.fel(rel, "frontmatter", FOR_DJUPT)
         return None
     if data is None or not isinstance(data, dict) or (not data and fm_text.strip()):
         rapport.fel(rel, "frontmatter", "frontmatter ska innehålla nycklar med värden "
@@ -310,7 +314,7 @@ def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
     if bil.is_dir() and bil not in ut:
         for f in sorted(bil.rglob("*")):
             if f.is_file() and not f.is_symlink():
-                ra.filer[f.relative_to(mapp).as_posix()] = f
+                ra.filer[unicodedata.normalize("NFC", f.relative_to(mapp).as_posix())] = f
     return ra
 
 

@@ -53,6 +53,7 @@ REGLER: list[Regel] = [
     text.inga_personnummer,
     text.inga_platshallare,
     text.ingen_stubbtext,
+    text.text_inte_for_djupt_nastlad,
 ]
 
 

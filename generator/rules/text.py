@@ -134,3 +134,44 @@ def ingen_stubbtext(ctx):
         niva = fel if m.justering is not None else varning
         yield niva(doc.path, nyckel, f"paragrafen har kvar mallens text från \"anslag ny\" "
                    f"(\"{kvar}\"). Skriv in det riktiga innehållet innan protokollet justeras.")
+
+
+MAX_NIVAER = 10
+_MARKOR = re.compile(r"(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+
+
+def _nivaer(rad: str) -> int:
+    """How deeply a Markdown line nests, counted generously: every two columns of
+    leading whitespace and every block-quote or list marker before the text is a level
+    (the PDF engine allows about fifteen levels of nested quotes)."""
+    kolumner = markorer = 0
+    i = 0
+    while i < len(rad):
+        c = rad[i]
+        if c == " ":
+            kolumner += 1
+        elif c == "\t":
+            kolumner += 4
+        else:
+            m = _MARKOR.match(rad, i)
+            if m is None:
+                break
+            markorer += 1
+            i = m.end()
+            continue
+        i += 1
+    return kolumner // 2 + markorer
+
+
+def text_inte_for_djupt_nastlad(ctx):
+    """Lists or quotes nested hundreds of levels deep are a mistake (and would exhaust
+    the renderers' recursion): an error naming the line."""
+    for doc, _p in _dokument(ctx):
+        if not doc.body:
+            continue
+        for i, rad in enumerate(doc.body.split("\n")):
+            if _nivaer(rad) > MAX_NIVAER:
+                yield fel(doc.path, "text", f"rad {doc.body_rad + i} är nästlad i fler än "
+                          f"{MAX_NIVAER} nivåer (indrag eller >). Skriv texten med färre "
+                          "nivåer av listor och citat.")
+                break

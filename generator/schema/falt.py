@@ -30,6 +30,9 @@ PARAGRAF_NYCKLAR = {"paragraf", "rubrik", "dnr", "beredning", "hanvisningar",
 OMROSTNING_NYCKLAR = {"ja", "nej", "avstar"}
 BILAGA_NYCKLAR = {"titel", "fil"}
 
+# dates outside these years are typing mistakes (and 9999-12-31 + three weeks overflows)
+MIN_AR, MAX_AR = 1800, 2999
+
 
 class Falt:
     """Typed access to one mapping of a document, reporting into a Rapport."""
@@ -80,20 +83,28 @@ class Falt:
             if kravs:
                 self.saknas(key, "2025-02-07")
             return None
+        d = None
         if isinstance(v, datetime):
-            return v.date()
-        if isinstance(v, date):
-            return v
-        if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.strip()):
+            d = v.date()
+        elif isinstance(v, date):
+            d = v
+        elif isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v.strip()):
             try:
-                return date.fromisoformat(v.strip())
+                d = date.fromisoformat(v.strip())
             except ValueError:
                 self.fel(key, f"\"{v}\" är inget giltigt datum. Kontrollera månad och dag.")
                 return None
-        self.fel(key, f"\"{v}\" är inget datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-02-07.")
-        return None
+        if d is None:
+            self.fel(key, f"\"{v}\" är inget datum. Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-02-07.")
+            return None
+        if not MIN_AR <= d.year <= MAX_AR:
+            self.fel(key, f"{d.isoformat()} har ett orimligt år. Kontrollera datumet "
+                          f"(år {MIN_AR}–{MAX_AR}).")
+            return None
+        return d
 
-    def heltal(self, key: str, kravs: bool = False, exempel: str = "3") -> int | None:
+    def heltal(self, key: str, kravs: bool = False, exempel: str = "3",
+               minst: int = 0, storst: int = 99_999) -> int | None:
         v = self.data.get(key)
         if v is None:
             if kravs:
@@ -102,12 +113,21 @@ class Falt:
         if isinstance(v, bool):
             self.fel(key, f"ska vara ett heltal, t.ex. \"{key}: {exempel}\".")
             return None
+        tal = None
         if isinstance(v, int):
-            return v
-        if isinstance(v, str) and v.strip().isdigit():
-            return int(v.strip())
-        self.fel(key, f"\"{v}\" är inget heltal. Skriv siffror, t.ex. \"{key}: {exempel}\".")
-        return None
+            tal = v
+        elif isinstance(v, str) and v.strip().isascii() and v.strip().isdigit():
+            tal = int(v.strip()) if len(v.strip()) < 20 else storst + 1
+        if tal is None:
+            text = str(v) if len(str(v)) < 40 else str(v)[:40] + "…"
+            self.fel(key, f"\"{text}\" är inget heltal. Skriv siffror, t.ex. \"{key}: {exempel}\".")
+            return None
+        if not minst <= tal <= storst:
+            text = str(tal) if tal.bit_length() < 64 else "talet"
+            self.fel(key, f"{text} är utanför det tillåtna ({minst}–{storst}). "
+                          f"Skriv t.ex. \"{key}: {exempel}\".")
+            return None
+        return tal
 
     def sant(self, key: str) -> bool:
         v = self.data.get(key)

@@ -263,8 +263,9 @@ def publicera_kontrollsummor(site: Path, plan, cache: Path | None = None) -> Non
 
 
 def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,
-         tyst: bool = False) -> int:
-    """Validate, build site + PDFs + search into ``ut``. Returns the exit code."""
+         tyst: bool = False, motor: str = "mkdocs") -> int:
+    """Validate, build site + PDFs + search into ``ut``. Returns the exit code.
+    ``motor``: the engine that builds the site, "mkdocs" or "zensical"."""
 
     from generator.common.framsteg import Framsteg
 
@@ -279,7 +280,7 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
         return 2
     fs = Framsteg(tyst=tyst)
     try:
-        kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, fs)
+        kod = _bygg(innehall, ut, arkiv_dir, idag, utan_pdf, fs, motor)
     finally:
         fs.stang()
     if kod == 0 and not tyst:
@@ -288,7 +289,8 @@ def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf:
     return kod
 
 
-def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, fs) -> int:
+def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool, fs,
+          motor: str = "mkdocs") -> int:
     cache = ut.parent / ".cache" / f"anslag-{ut.name}"
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -304,14 +306,14 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         las.close()
         return 1
     try:
-        return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, fs, cache)
+        return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, fs, cache, motor)
     finally:
         fcntl.flock(las, fcntl.LOCK_UN)
         las.close()
 
 
 def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
-               fs, cache: Path) -> int:
+               fs, cache: Path, motor: str = "mkdocs") -> int:
     """The build, holding the lock of ``cache``."""
     from generator.rules import las_arkiv
 
@@ -328,7 +330,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     mkdocs_yml = _mkdocs_yml()
     avtryck = fingeravtryck(mkdocs_yml, pdf, innehall)
     avtrycksfil = cache / "fingeravtryck"
-    inkrementell = (ut.is_dir() and avtrycksfil.is_file()
+    inkrementell = (motor == "mkdocs" and ut.is_dir() and avtrycksfil.is_file()
                     and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())
     # the previous site is copied (as hard links) while the content is checked
     kopia = _starta_kopia(ut, staging) if inkrementell else None
@@ -353,8 +355,13 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         from generator.archive.plan import plan as publiceringsplan
         plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
         with fs.steg("Webbplats och sökindex"):
-            plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
-                                    dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan)
+            if motor == "zensical":   # always a full build (no incremental support yet)
+                from generator.render.site import zensical
+                from generator.render.site.webbplats import Webbplats
+                plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical")
+            else:
+                plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
+                                        dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan)
         fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
                       f"{' (inkrementellt)' if inkrementell else ''}")
 
@@ -376,7 +383,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
         _byt(staging, ut)
-        avtrycksfil.write_text(avtryck)
+        if motor == "mkdocs":
+            avtrycksfil.write_text(avtryck)
+        else:   # the next MkDocs build starts from scratch
+            avtrycksfil.unlink(missing_ok=True)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
         _stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):

@@ -69,7 +69,7 @@ def status(args) -> int:
 def bygg(args) -> int:
     from generator.commands.bygg import bygg as kor
     return kor(args.innehall, args.ut, args.arkiv, args.idag, args.utan_pdf,
-               tyst=args.tyst)
+               tyst=args.tyst, motor=args.motor)
 
 
 def _delegera(modul: str, funktion: str):
@@ -99,6 +99,8 @@ def bygg_parser() -> argparse.ArgumentParser:
     b.add_argument("--idag", type=_datum, default=None)
     b.add_argument("--utan-pdf", action="store_true")
     b.add_argument("--tyst", action="store_true", help="skriv bara fel och varningar")
+    b.add_argument("--motor", choices=["mkdocs", "zensical"], default="mkdocs",
+                   help="motorn som bygger webbplatsen (standard: mkdocs)")
     b.set_defaults(kor=bygg)
 
     s = sub.add_parser("status", help="vad som sitter på anslagstavlan")

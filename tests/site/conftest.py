@@ -26,7 +26,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 LOKALA = {"127.0.0.1", "localhost"}
 
 
-def bygg_site(innehall: Path, ut: Path, idag: date, utan_pdf: bool = False) -> Path:
+def bygg_site(innehall: Path, ut: Path, idag: date, utan_pdf: bool = False,
+              motor: str = "mkdocs") -> Path:
     """Run ``anslag bygg`` in-process; fail the test with its stderr when it fails."""
     import contextlib
     import io
@@ -34,7 +35,7 @@ def bygg_site(innehall: Path, ut: Path, idag: date, utan_pdf: bool = False) -> P
     from generator.commands.bygg import bygg
     fel = io.StringIO()
     with contextlib.redirect_stderr(fel):
-        kod = bygg(innehall, ut, ut.parent / "arkiv", idag, utan_pdf, tyst=True)
+        kod = bygg(innehall, ut, ut.parent / "arkiv", idag, utan_pdf, tyst=True, motor=motor)
     assert kod == 0, f"anslag bygg misslyckades ({kod}):\n{fel.getvalue()}"
     return ut
 
@@ -85,6 +86,30 @@ def exempel_site(tmp_path_factory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("generator.render.site.vyer.tavla.idag_stockholm", lambda: date(2025, 2, 20))
         return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel") / "site", date(2025, 2, 20))
+
+
+@pytest.fixture(scope="session")
+def exempel_site_zensical(tmp_path_factory) -> Path:
+    """The same build as ``exempel_site``, with the engine Zensical (anslag bygg --motor zensical)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("generator.render.site.vyer.tavla.idag_stockholm", lambda: date(2025, 2, 20))
+        return bygg_site(INNEHALL, tmp_path_factory.mktemp("exempel-zensical") / "site",
+                         date(2025, 2, 20), motor="zensical")
+
+
+MOTORER = ["mkdocs", "zensical"]
+
+
+@pytest.fixture(scope="session", params=MOTORER)
+def motor_site(request) -> Path:
+    """The example site built by each engine in turn (the same browser tests run on both)."""
+    return request.getfixturevalue("exempel_site" if request.param == "mkdocs"
+                                   else "exempel_site_zensical")
+
+
+@pytest.fixture(scope="session")
+def motor_url(motor_site, serva) -> str:
+    return serva(motor_site)
 
 
 @pytest.fixture(scope="session")

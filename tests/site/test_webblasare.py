@@ -15,7 +15,8 @@ def _oppna(sida, url: str, klocka: str | None = None):
     return sida
 
 
-def test_tavlan_visar_anslaget_2025_02_20(sida, exempel_url, utdata):
+def test_tavlan_visar_anslaget_2025_02_20(sida, motor_url, utdata):
+    exempel_url = motor_url
     _oppna(sida, exempel_url, "2025-02-20T10:00:00+01:00")
     anslag = sida.locator(ANSLAG)
     assert anslag.is_visible()
@@ -46,9 +47,9 @@ def test_tavlan_utan_anslaget_2025_03_01(sida, exempel_site_0301, serva):
     ("2025-03-01T00:05:00+01:00", False),   # nedtas day (Stockholm time): hidden by the script
     ("2025-04-15T12:00:00+02:00", False),
 ])
-def test_skriptet_tar_ned_anslaget_pa_nedtagningsdagen(sida, exempel_url, klocka, synlig):
+def test_skriptet_tar_ned_anslaget_pa_nedtagningsdagen(sida, motor_url, klocka, synlig):
     """The page was built on 2025-02-20; the browser clock decides what is shown."""
-    _oppna(sida, exempel_url, klocka)
+    _oppna(sida, motor_url, klocka)
     assert sida.locator(ANSLAG).is_visible() is synlig
     if not synlig:
         assert sida.locator(ANSLAG).get_attribute("data-nedtagen") is not None
@@ -85,8 +86,8 @@ def test_paragrafsidan(sida, exempel_url, utdata):
     assert sida.locator("dl.kopplingar a", has_text="FUN 2025-02-06 § 3").count() == 1
 
 
-def test_sok_hittar_kvalitetsrapport(sida, exempel_url, utdata):
-    _oppna(sida, exempel_url + "sok/?q=kvalitetsrapport")
+def test_sok_hittar_kvalitetsrapport(sida, motor_url, utdata):
+    _oppna(sida, motor_url + "sok/?q=kvalitetsrapport")
     traff = sida.locator(f'.pagefind-ui__result-link[href$="/{PARAGRAF}"]')
     traff.first.wait_for(timeout=15000)
     assert traff.count() >= 1
@@ -104,14 +105,17 @@ AXE_SIDOR = {
 
 
 @pytest.mark.parametrize("namn", list(AXE_SIDOR))
-def test_axe_wcag21_aa(sida, exempel_url, namn, utdata):
+def test_axe_wcag21_aa(sida, motor_url, namn, utdata, request):
     from axe_playwright_python.sync_playwright import Axe
-    _oppna(sida, exempel_url + AXE_SIDOR[namn], "2025-02-20T10:00:00+01:00")
+    exempel_url = motor_url
+    motor = request.node.callspec.params["motor_site"]
+    sokvag = AXE_SIDOR[namn]
+    _oppna(sida, exempel_url + sokvag, "2025-02-20T10:00:00+01:00")
     res = Axe().run(sida, options={"runOnly": {"type": "tag", "values": [
         "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]})
     rapport = res.generate_report() if res.violations_count else ""
-    (utdata / f"axe-{namn}.txt").write_text(
-        f"{exempel_url + AXE_SIDOR[namn]}: {res.violations_count} överträdelser\n{rapport}",
+    (utdata / f"axe-{namn}-{motor}.txt").write_text(
+        f"{exempel_url + sokvag}: {res.violations_count} överträdelser\n{rapport}",
         encoding="utf-8")
     assert res.violations_count == 0, rapport
 

@@ -41,7 +41,7 @@ from generator.render.site import floden
 from generator.render.site import sok
 from generator.render.site import urls
 from generator.render.site.sida import Sida
-from generator.render.site.sidor import sidor
+from generator.render.site.trad import trad
 from generator.render.site.webbplats import Webbplats
 
 log = logging.getLogger("mkdocs.plugins.anslagstavla")
@@ -195,7 +195,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             rot = str(stubbar) + os.sep
             w.minne.kan_ateranvanda = lambda sokvagar: all(
                 urls.kalla(v) in manifest and os.path.exists(rot + urls.kalla(v)) for v in sokvagar)
-        for sida in sidor(w):
+        t = trad(w)   # the engine-neutral site; MkDocs gets it in memory
+        for sida in t.sidor:
             uri = urls.kalla(sida.sokvag)
             befintlig = files.get_file_from_path(uri)
             if befintlig is not None:
@@ -217,9 +218,9 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             GenereradSida(sida, f, config)
             files.append(f)
             self.sidor[f.dest_uri] = sida
-        for sokvag, data in floden.filer(w):
+        for sokvag, data in t.filer:
             files.append(File.generated(config, sokvag, content=data))
-        for sokvag, kalla in floden.bilagor(w):
+        for sokvag, kalla in t.bilagor:
             befintlig = files.get_file_from_path(sokvag)
             if befintlig is None:
                 files.append(File.generated(config, sokvag, abs_src_path=str(kalla)))

@@ -79,7 +79,7 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
     docs = arbetsmapp / "docs"
     skriv(t, docs, bas / projekt.get("docs_dir", "docs"))
     # Zensical wants docs_dir and site_dir inside the folder of its configuration: build in
-    # the work folder and move the result to ``site`` (same file system: one rename)
+    # the work folder and move the result to ``site`` (same file system: renames)
     ut = arbetsmapp / "site"
     cfg = arbetsmapp / "zensical.yml"
     cfg.write_text(json.dumps(konfiguration(projekt, bas, w, t, docs, ut),
@@ -89,9 +89,9 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
     if r.returncode != 0:
         rader = [x for x in (r.stderr or r.stdout).strip().splitlines() if x.strip()]
         raise ZensicalFel(f"Zensical misslyckades ({rader[-1].strip() if rader else r.returncode})")
-    if site.exists():
-        site.rmdir()   # the empty staging folder
-    os.replace(ut, site)
+    site.mkdir(parents=True, exist_ok=True)
+    for del_ in ut.iterdir():   # into the staging folder (which may hold the build's marker)
+        os.replace(del_, site / del_.name)
     for namn in EGNA_FILER:
         (site / namn).unlink(missing_ok=True)
     karta = site / "sitemap.xml"

@@ -93,32 +93,10 @@ def _organ(oid: str, doc: Dokument, rapport: Rapport) -> Organ:
 
 # ---------------------------------------------------------------- people
 
-PERSON_RE = re.compile(r"^(?P<namn>[^(),]+?)\s*(?:\((?P<parti>[^()]*)\))?\s*$")
-
-
-def tolka_person(text: str) -> tuple[Person | None, str | None]:
-    """``Namn (Parti)`` with optional ``, ersätter Namn (Parti)``. Returns (person, error)."""
-    huvud, sep, rest = text.partition(",")
-    m = PERSON_RE.match(huvud)
-    if not m:
-        return None, f"\"{text}\" ska skrivas \"Namn (Parti)\"."
-    ersatter = None
-    if sep:
-        r = re.match(r"^\s*ersätter\s+(.+)$", rest)
-        if not r:
-            return None, (f"\"{text}\": efter kommatecknet förväntas \"ersätter Namn (Parti)\". "
-                          "Ordförande anges med nyckeln ordforande.")
-        em = PERSON_RE.match(r.group(1))
-        if not em:
-            return None, f"\"{text}\": den som ersätts ska skrivas \"Namn (Parti)\"."
-        ersatter = Person(em.group("namn").strip(), (em.group("parti") or "").strip() or None)
-    return Person(m.group("namn").strip(), (m.group("parti") or "").strip() or None, ersatter), None
-
-
 def _personer(f: Falt, key: str, kravs: bool) -> list[Person]:
     ut = []
     for s in f.textlista(key, kravs=kravs, exempel="Namn Namnsson (S)"):
-        p, err = tolka_person(s)
+        p, err = Person.tolka(s)
         if err:
             f.fel(key, err)
         elif p:
@@ -154,9 +132,11 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
     kravs = har_par and not m.utdrag
     m.plats = f.text("plats", kravs=not m.utdrag, exempel="Sammanträdesrummet, Kommunhuset")
     m.tid = tid_text(f)
-    m.ordforande = f.text("ordforande", kravs=kravs, exempel="Namn Namnsson")
+    ordf = f.text("ordforande", kravs=kravs, exempel="Namn Namnsson")
+    m.ordforande = Person.av_text(ordf) if ordf else None
     m.sekreterare = f.text("sekreterare", kravs=kravs, exempel="Namn Namnsson")
-    m.justerare = f.textlista("justerare", kravs=kravs, exempel="Namn Namnsson")
+    m.justerare = [Person.av_text(j) for j in f.textlista("justerare", kravs=kravs,
+                                                            exempel="Namn Namnsson")]
     m.beslutande = _personer(f, "beslutande", kravs)
     m.ersattare = _personer(f, "ersattare", False)
     m.ovriga = f.textlista("ovriga")

@@ -8,6 +8,7 @@ absolute source path and SHA-256 so renderers can copy them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,13 +37,71 @@ class Kommun:
     personsidor: bool = True        # /ledamoter/ pages and the person data files
 
 
+_STRECK_OCH_MELLANRUM = re.compile(r"[-‐‑‒–—\s]+")
+_PARTI = re.compile(r"\s*\([^()]*\)\s*$")
+PERSON_RE = re.compile(r"^(?P<namn>[^(),]+?)\s*(?:\((?P<parti>[^()]*)\))?\s*$")
+
+
+def namnnyckel(namn: str) -> str:
+    """The one folding function for names: NFC, case, whitespace and hyphens folded
+    (``Jernberg-Zernig`` = ``jernberg  zernig``). Every comparison of two persons' names
+    (rules, site, PDF, förtroendevalda) goes through it."""
+    s = unicodedata.normalize("NFC", namn).casefold()
+    return " ".join(_STRECK_OCH_MELLANRUM.sub(" ", s).split())
+
+
+def bara_namn(text: str) -> str:
+    """``Eva Eriksson (B)`` -> ``Eva Eriksson``."""
+    return _PARTI.sub("", text).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A ledamot as written: ``Namn (Parti)``, optionally ``, ersätter Namn (Parti)``."""
+    """A förtroendevald as written: ``Namn (Parti)``, optionally ``, ersätter Namn (Parti)``.
+    ``str()`` gives it back as written."""
 
     namn: str
     parti: str | None = None
     ersatter: "Person | None" = None
+
+    @property
+    def nyckel(self) -> str:
+        return namnnyckel(self.namn)
+
+    def samma(self, annan: "Person | str") -> bool:
+        """The same person (names folded by ``namnnyckel``; party and "ersätter" ignored)."""
+        namn = annan.namn if isinstance(annan, Person) else bara_namn(annan)
+        return self.nyckel == namnnyckel(namn)
+
+    @classmethod
+    def tolka(cls, text: str) -> "tuple[Person | None, str | None]":
+        """``Namn (Parti)`` with optional ``, ersätter Namn (Parti)``: (person, None), or
+        (None, Swedish error)."""
+        huvud, sep, rest = text.partition(",")
+        m = PERSON_RE.match(huvud)
+        if not m:
+            return None, f"\"{text}\" ska skrivas \"Namn (Parti)\"."
+        ersatter = None
+        if sep:
+            r = re.match(r"^\s*ersätter\s+(.+)$", rest)
+            if not r:
+                return None, (f"\"{text}\": efter kommatecknet förväntas \"ersätter Namn (Parti)\". "
+                              "Ordförande anges med nyckeln ordforande.")
+            em = PERSON_RE.match(r.group(1))
+            if not em:
+                return None, f"\"{text}\": den som ersätts ska skrivas \"Namn (Parti)\"."
+            ersatter = cls(em.group("namn").strip(), (em.group("parti") or "").strip() or None)
+        return cls(m.group("namn").strip(), (m.group("parti") or "").strip() or None, ersatter), None
+
+    @classmethod
+    def av_text(cls, text: str) -> "Person":
+        """A name field that is not a list entry (ordförande, justerare): ``Namn`` or
+        ``Namn (Parti)``; anything else is kept whole as the name (the rules then say
+        that it is not among the beslutande)."""
+        m = PERSON_RE.match(text)
+        if not m:
+            return cls(text.strip())
+        return cls(m.group("namn").strip(), (m.group("parti") or "").strip() or None)
 
     @property
     def kort(self) -> str:
@@ -183,9 +242,9 @@ class Sammantrade:
     fil: str                        # sammantrade.md, relative to the content folder
     plats: str | None = None
     tid: str | None = None
-    ordforande: str | None = None
-    sekreterare: str | None = None
-    justerare: list[str] = field(default_factory=list)
+    ordforande: Person | None = None
+    sekreterare: str | None = None     # usually an official: a name, not a förtroendevald
+    justerare: list[Person] = field(default_factory=list)
     beslutande: list[Person] = field(default_factory=list)
     ersattare: list[Person] = field(default_factory=list)
     ovriga: list[str] = field(default_factory=list)
@@ -228,6 +287,9 @@ class Sammantrade:
 
     def ledamot_namn(self) -> list[str]:
         return [p.namn for p in self.beslutande]
+
+    def ar_ordforande(self, p: Person) -> bool:
+        return self.ordforande is not None and self.ordforande.samma(p)
 
 
 @dataclass(slots=True)

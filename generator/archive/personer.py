@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Literal
 
-from generator.archive.model import Arkiv, Paragraf, Person, Sammantrade
+from generator.archive.model import Arkiv, Paragraf, Person, Sammantrade, bara_namn, namnnyckel
 
 Roll = Literal["ordforande", "ledamot", "tjanstgorande", "ersattare"]
 ROLLNAMN: dict[str, str] = {"ordforande": "ordförande", "ledamot": "ledamot",
@@ -31,22 +31,13 @@ HANDELSENAMN: dict[str, str] = {"jav": "anmälde jäv", "reservation": "reserver
                                 "ja": "röstade ja", "nej": "röstade nej", "avstar": "avstod"}
 
 
-def nyckel(namn: str) -> str:
-    """The identity of a name: NFC, case, whitespace and hyphens folded.
-    (The one folding function for persons; ``Jernberg-Zernig`` = ``jernberg  zernig``.)"""
-    s = unicodedata.normalize("NFC", namn).casefold()
-    return " ".join(re.sub(r"[-‐‑‒–—\s]+", " ", s).split())
+nyckel = namnnyckel   # identity of a name: the one folding function (archive.model)
 
 
 def nastan(namn: str) -> str:
     """Coarser than ``nyckel``: accents and punctuation folded too, for spelling warnings."""
     s = unicodedata.normalize("NFKD", nyckel(namn))
     return "".join(c for c in s if c.isalnum())
-
-
-def bara_namn(text: str) -> str:
-    """``Eva Eriksson (B)`` -> ``Eva Eriksson``."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
 
 
 def slug_for(namn: str) -> str:
@@ -128,11 +119,10 @@ class Ledamotsregister:
 
 def mote_roller(m: Sammantrade) -> Iterable[tuple[Person, Roll]]:
     """The förtroendevalda of one meeting with their role."""
-    ordf = nyckel(bara_namn(m.ordforande)) if m.ordforande else None
     for p in m.beslutande:
         if p.ersatter is not None:
             yield p, "tjanstgorande"
-        elif ordf is not None and nyckel(p.namn) == ordf:
+        elif m.ar_ordforande(p):
             yield p, "ordforande"
         else:
             yield p, "ledamot"

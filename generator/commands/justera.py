@@ -38,6 +38,7 @@ from generator.rules import las_kontext
 from generator.common.datum import idag_stockholm
 from generator.common.diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
 from generator.common.filer import skriv_atomiskt
+from generator.content.frontmatter import FrontmatterFel, slutrad
 from generator.content.lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
                      kontrollsummor, las_lasfil, motesfiler, skriv_lasfil)
 
@@ -118,11 +119,11 @@ def satt_frontmatter(raw: bytes, andringar: dict[str, dict[str, str | date]]) ->
     except UnicodeDecodeError:
         raise RedigeringsFel("filen är inte UTF-8") from None
     rader = text.split("\n")
-    if not rader or rader[0].rstrip("\r") != "---":
-        raise RedigeringsFel("filen börjar inte med en frontmatter (\"---\")")
-    slut = next((i for i in range(1, len(rader)) if rader[i].rstrip("\r") == "---"), None)
-    if slut is None:
-        raise RedigeringsFel("frontmatter avslutas inte med \"---\"")
+    try:
+        slut = slutrad(rader)   # the loader's rule (generator.content.frontmatter)
+    except FrontmatterFel as e:
+        raise RedigeringsFel("filen börjar inte med en frontmatter (\"---\")" if e.slag == "saknas"
+                             else "frontmatter avslutas inte med \"---\"") from None
     nl = "\r\n" if rader[0].endswith("\r") else "\n"
     cr = "\r" if nl == "\r\n" else ""
     fm = [r.rstrip("\r") for r in rader[1:slut]]

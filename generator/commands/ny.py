@@ -31,6 +31,7 @@ from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas, menade_du
 from generator.commands.justera import yaml_skalar
 from generator.archive.model import Arkiv, Organ, Sammantrade
+from generator.content.frontmatter import sammanfoga
 from generator.rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
 
 PLATS_OKAND = "Meddelas senare"
@@ -102,11 +103,11 @@ def sammantrade_text(organ: Organ, datum: date, kalla: Sammantrade | None, idag:
     rader.append(f"plats: {yaml_skalar(plats)}"
                  + ("" if kalla and kalla.plats else "   # skriv in lokalen"))
     if kalla and kalla.ordforande:
-        rader.append(f"ordforande: {yaml_skalar(kalla.ordforande)}")
+        rader.append(f"ordforande: {yaml_skalar(str(kalla.ordforande))}")
     if kalla and kalla.sekreterare:
         rader.append(f"sekreterare: {yaml_skalar(kalla.sekreterare)}")
     if kalla and kalla.justerare and med_justerare:
-        rader += _lista("justerare", kalla.justerare,
+        rader += _lista("justerare", [str(j) for j in kalla.justerare],
                         f"från {fran}: byt till dem som väljs på sammanträdet")
     else:
         rader.append("# justerare: väljs på sammanträdet, t.ex. [Namn Namnsson]; "
@@ -120,8 +121,7 @@ def sammantrade_text(organ: Organ, datum: date, kalla: Sammantrade | None, idag:
                      "sammanträdet) och arenden med rubrik och dnr")
     else:
         rader.append("# kallelse: datum då kallelsen skickades och arenden med rubrik och dnr")
-    rader += ["---", ""]
-    return "\n".join(rader)
+    return sammanfoga(rader[1:])
 
 
 def _citerad(s: str) -> str:
@@ -140,11 +140,10 @@ def paragraf_text(nummer: int, rubrik: str | None, dnr: str | None, beslutsrubri
         rader.append(f"sekretess: {yaml_skalar(sekretess)}")
         if offentlig_rubrik:
             rader.append(f"offentlig_rubrik: {yaml_skalar(offentlig_rubrik)}")
-    rader += ["---", ""]
     beslut = [f"## {beslutsrubrik}", "", STUBB_BESLUT, ""]
     beskrivning = ["## Ärendebeskrivning", "", STUBB_BESKRIVNING, ""]
-    rader += beslut + beskrivning if beslut_forst else beskrivning + beslut
-    return "\n".join(rader)
+    return sammanfoga(rader[1:], "\n".join(beslut + beskrivning if beslut_forst
+                                           else beskrivning + beslut))
 
 
 def _stubbar(organ: Organ, start: int, antal: int, arenden) -> list[tuple[str, str]]:

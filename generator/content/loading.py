@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import frontmatter
 import yaml
 
+from generator.common.cache import Cachefil, kodavtryck
 from generator.common.diagnostics import Rapport
-from generator.common.filer import las_pickle, spara_pickle
+from generator.content.frontmatter import FrontmatterFel, dela
 from generator.content.lankar import lankar_ut
 from generator.content.yamlsakert import FOR_DJUPT, ForDjupt, ladda
 
@@ -156,29 +156,18 @@ def las_yaml(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
     return Dokument(rel, data, "", 1, _nyckelrader(text, 1), text)
 
 
-class _Handler(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs):  # type: ignore[override]
-        return ladda(fm)
-
-
-_HANDLER = _Handler()
-
-
 class Tolkminne:
     """Parsed Markdown files by the hash of their normalised text, kept between builds
     (``anslag bygg`` keeps it in its cache folder). Parsing the YAML is most of the cost
     of reading an archive; a file whose text is unchanged is not parsed again. The memo
-    is tied to this module's code and the YAML/frontmatter versions, and only files
-    that parsed without error are kept, so every diagnostic is still produced."""
+    is keyed by the code of the content stage (and what it imports) and the YAML
+    library's version (generator.common.cache), and only files that parsed without
+    error are kept, so every diagnostic is still produced."""
 
     def __init__(self, fil: Path | None = None) -> None:
-        self.fil = fil
-        self.forra: dict[bytes, bytes] = {}
+        self.cache = Cachefil(fil, _tolkversion()) if fil is not None else None
+        self.forra: dict[bytes, bytes] = self.cache.las() if self.cache is not None else {}
         self.nya: dict[bytes, bytes] = {}
-        if fil is not None:
-            d = las_pickle(fil)
-            if d.get("version") == _tolkversion() and isinstance(d.get("poster"), dict):
-                self.forra = d["poster"]
 
     @staticmethod
     def nyckel(text: str) -> bytes:
@@ -195,15 +184,12 @@ class Tolkminne:
         self.nya[nyckel] = pickle.dumps(varde, protocol=pickle.HIGHEST_PROTOCOL)
 
     def spara(self) -> None:
-        if self.fil is not None:
-            spara_pickle(self.fil, {"version": _tolkversion(), "poster": self.nya})
+        if self.cache is not None:
+            self.cache.spara(self.nya)
 
 
 def _tolkversion() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()
-                          + (Path(__file__).parent / "yamlsakert.py").read_bytes()
-                          + yaml.__version__.encode()
-                          + str(getattr(frontmatter, "__version__", "")).encode()).hexdigest()
+    return kodavtryck("generator.common", "generator.content", bibliotek=("PyYAML",))
 
 
 def las_markdown(fil: Path, rel: str, rapport: Rapport,
@@ -218,32 +204,31 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport,
         if tidigare is not None:
             data, body, body_rad, nyckelrader = tidigare
             return Dokument(rel, data, body, body_rad, nyckelrader, text)
-    if not text.startswith("---\n"):
-        rapport.fel(rel, "frontmatter", "filen saknar frontmatter. Den ska börja med en rad "
-                    "\"---\", sedan nycklarna (t.ex. \"paragraf: 3\"), sedan \"---\".")
-        return None
-    slut = text.find("\n---", 3)
-    while slut != -1 and text[slut + 4: slut + 5] not in ("", "\n"):
-        slut = text.find("\n---", slut + 4)
-    if slut == -1:
-        rapport.fel(rel, "frontmatter", "frontmatter avslutas inte. Lägg till en rad \"---\" "
-                    "efter nycklarna.")
-        return None
-    fm_text = text[4:slut + 1]
     try:
-        data, body = frontmatter.parse(text, handler=_HANDLER)
+        delad = dela(text)
+    except FrontmatterFel as e:
+        if e.slag == "saknas":
+            rapport.fel(rel, "frontmatter", "filen saknar frontmatter. Den ska börja med en rad "
+                        "\"---\", sedan nycklarna (t.ex. \"paragraf: 3\"), sedan \"---\".")
+        else:
+            rapport.fel(rel, "frontmatter", "frontmatter avslutas inte. Lägg till en rad "
+                        "\"---\" efter nycklarna.")
+        return None
+    fm_text = delad.fm_text
+    try:
+        data = ladda(fm_text) if fm_text.strip() else {}
     except yaml.YAMLError as e:
-        rapport.fel(rel, "frontmatter", _yaml_fel(e, 1))
+        rapport.fel(rel, "frontmatter", _yaml_fel(e, delad.fm_rad))
         return None
     except ForDjupt:
         rapport.fel(rel, "frontmatter", FOR_DJUPT)
         return None
-    if data is None or not isinstance(data, dict) or (not data and fm_text.strip()):
+    if not isinstance(data, dict) or (not data and fm_text.strip()):
         rapport.fel(rel, "frontmatter", "frontmatter ska innehålla nycklar med värden "
                     "(t.ex. \"paragraf: 3\").")
         return None
-    body_rad = text.count("\n", 0, slut + 4) + 2
-    doc = Dokument(rel, dict(data), body, body_rad, _nyckelrader(fm_text, 2), text)
+    doc = Dokument(rel, dict(data), delad.body, delad.body_rad,
+                   _nyckelrader(fm_text, delad.fm_rad), text)
     if minne is not None:
         minne.lagg(nyckel, (doc.data, doc.body, doc.body_rad, doc.nyckelrader))
     return doc

@@ -2,14 +2,12 @@
 must be among the meeting's beslutande; a near miss suggests the closest name."""
 from __future__ import annotations
 
-import re
-
+from generator.archive.model import bara_namn
 from generator.common.diagnostics import fel, menade_du
 
-
-def bara_namn(text: str) -> str:
-    """``Eva Eriksson (B)`` -> ``Eva Eriksson``."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+# The names must be written exactly as among the beslutande (party may be left out): a
+# near miss is an error with a suggestion. Site, PDF and förtroendevalda then compare
+# persons with the one folding function (archive.model.namnnyckel), which agrees.
 
 
 def _okand(path: str, key: str, namn: str, beslutande: list[str], vad: str):
@@ -23,8 +21,8 @@ def ordforande_bland_beslutande(ctx):
         if doc is None or not m.ordforande or not m.beslutande:
             continue
         namn = m.ledamot_namn()
-        if bara_namn(m.ordforande) not in namn:
-            yield _okand(doc.path, "ordforande", m.ordforande, namn, "ordföranden")
+        if m.ordforande.namn not in namn:
+            yield _okand(doc.path, "ordforande", str(m.ordforande), namn, "ordföranden")
 
 
 def justerare_bland_beslutande(ctx):
@@ -33,8 +31,8 @@ def justerare_bland_beslutande(ctx):
             continue
         namn = m.ledamot_namn()
         for j in m.justerare:
-            if bara_namn(j) not in namn:
-                yield _okand(doc.path, "justerare", j, namn, "justerare")
+            if j.namn not in namn:
+                yield _okand(doc.path, "justerare", str(j), namn, "justerare")
 
 
 def namn_i_jav_reservationer_omrostning(ctx):

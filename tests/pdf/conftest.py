@@ -99,8 +99,8 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     ]
     m = Sammantrade(
         organ_id="fun", datum=d, fil="fun/2025-02-06/sammantrade.md", plats="Hyttan, Centrumhuset",
-        tid="09:00–12:00", ordforande="Matilda Kilström", sekreterare="Heléne Nyman",
-        justerare=["Gertrud Jernberg-Zernig"], beslutande=beslutande,
+        tid="09:00–12:00", ordforande=Person("Matilda Kilström"), sekreterare="Heléne Nyman",
+        justerare=[Person("Gertrud Jernberg-Zernig")], beslutande=beslutande,
         ersattare=[Person("Helena Giliusson", "M")],
         ovriga=["Maria Ronsten, förvaltningschef", "Heléne Nyman, förvaltningssekreterare"],
         kallelse=Kallelse(date(2025, 2, 5), (KallelseArende("Kvalitetsrapport IFO 2024", "2024/00392"),)),
@@ -112,8 +112,8 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     # Not yet justerat (only into the internal archive, marked OJUSTERAT).
     d2 = date(2025, 3, 6)
     m2 = Sammantrade(organ_id="fun", datum=d2, fil="fun/2025-03-06/sammantrade.md", plats="Hyttan",
-                     tid="09:00", ordforande="Matilda Kilström", sekreterare="Heléne Nyman",
-                     justerare=["Gertrud Jernberg-Zernig"], beslutande=beslutande,
+                     tid="09:00", ordforande=Person("Matilda Kilström"), sekreterare="Heléne Nyman",
+                     justerare=[Person("Gertrud Jernberg-Zernig")], beslutande=beslutande,
                      forvaringsplats="Familje- och utbildningsförvaltningen",
                      paragrafer=[_p("fun", d2, 6, "Ojusterat ärende OJUST-CANARY", dnr="2025/00011",
                                     sektioner=[_beslut("Godkänns.")]),
@@ -134,7 +134,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     # Planned fullmäktige meeting: kungörelse.
     d4 = date(2025, 3, 17)
     m4 = Sammantrade(organ_id="kf", datum=d4, fil="kf/2025-03-17/sammantrade.md",
-                     plats="Folkets hus, Smedjebacken", tid="18:00", ordforande="Per Persson",
+                     plats="Folkets hus, Smedjebacken", tid="18:00", ordforande=Person("Per Persson"),
                      sekreterare="Anna Andersson",
                      kallelse=Kallelse(date(2025, 3, 5), (KallelseArende("Årsredovisning 2024", "2025/00020"),
                                                           KallelseArende("Allmänhetens frågestund"))))
@@ -142,7 +142,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     # Planned nämnd meeting: kallelse.
     d5 = date(2025, 4, 3)
     m5 = Sammantrade(organ_id="fun", datum=d5, fil="fun/2025-04-03/sammantrade.md",
-                     plats="Hyttan, Centrumhuset", tid="09:00–12:00", ordforande="Matilda Kilström",
+                     plats="Hyttan, Centrumhuset", tid="09:00–12:00", ordforande=Person("Matilda Kilström"),
                      sekreterare="Heléne Nyman",
                      kallelse=Kallelse(date(2025, 3, 27), (KallelseArende("Bokslut 2024", "2024/00391"),
                                                            KallelseArende("Internkontrollplan", "2025/00009"))))

@@ -8,7 +8,6 @@ they cannot reach the text, the bookmarks or the metadata.
 """
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 
@@ -41,13 +40,6 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _vikt(namn: str) -> str:
-    """Loose name key: case, accents, hyphens and spacing ignored."""
-    s = unicodedata.normalize("NFKD", namn or "")
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return "".join(c for c in s.casefold() if c.isalnum())
-
-
 def sekretess_grund(p: Paragraf) -> str:
     """``Sekretess enligt OSL 26 kap. 1 §``."""
     s = ren_text(p.sekretess or "").strip()
@@ -76,9 +68,9 @@ def starttid(m: Sammantrade) -> str | None:
     return t or None
 
 
-def _beslutande_rad(p: Person, ordforande: str | None) -> str:
+def _beslutande_rad(p: Person, m: Sammantrade) -> str:
     s = p.kort
-    if ordforande and _vikt(p.namn) == _vikt(ordforande):
+    if m.ar_ordforande(p):
         s += ", ordförande"
     if p.ersatter:
         s += f", ersätter {p.ersatter.kort}"
@@ -181,14 +173,14 @@ def protokoll_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, *, publik: bool) 
         "doktyp": PROTOKOLL,
         "framsida": {
             "plats_och_tid": plats_och_tid(m),
-            "beslutande": [_beslutande_rad(p, m.ordforande) for p in m.beslutande],
+            "beslutande": [_beslutande_rad(p, m) for p in m.beslutande],
             "ersattare": [ren_text(p.kort if isinstance(p, Person) else str(p)) for p in m.ersattare],
             "ovriga": _lista(m.ovriga),
             "justerare": _lista(m.justerare),
             "justering": (", ".join(x for x in (_t(m.justering.plats), m.justering.datum.isoformat()) if x)
                           if m.justering else None),
             "sekreterare": _t(m.sekreterare),
-            "ordforande": _t(m.ordforande),
+            "ordforande": _t(str(m.ordforande) if m.ordforande else None),
             "paragrafer": m.paragrafspann,
             "bevis": _bevis(organ, m),
         },
@@ -226,7 +218,7 @@ def _justeringsrader(m: Sammantrade, p: Paragraf) -> list[str]:
         a = None
     namn = []
     if m.ordforande:
-        namn.append(f"Ordförande: {ren_text(m.ordforande)}")
+        namn.append(f"Ordförande: {ren_text(str(m.ordforande))}")
     if m.justerare:
         namn.append("Justerare: " + ", ".join(_lista(m.justerare)))
     rader.extend(namn)
@@ -300,7 +292,7 @@ def kallelse_data(arkiv: Arkiv, organ: Organ, m: Sammantrade) -> Data:
             "inledning": inledning,
             "avslutning": avslutning,
             "arenden": [{"rubrik": ren_text(a.rubrik), "dnr": _t(a.dnr)} for a in k.arenden],
-            "ordforande": _t(m.ordforande),
+            "ordforande": _t(str(m.ordforande) if m.ordforande else None),
             "sekreterare": _t(m.sekreterare),
         },
     })

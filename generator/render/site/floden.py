@@ -261,8 +261,9 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
         "datum": m.datum.isoformat(), "url": urls.absolut(webb, urls.sammantrade(o.id, m.datum)),
         "utdrag": m.utdrag,
         "protokoll_publicerat": bool(m.paragrafer) and (o.id, m.datum) not in w.publikt.ej_justerade,
-        "tid": m.tid, "plats": m.plats, "ordforande": m.ordforande, "sekreterare": m.sekreterare,
-        "justerare": list(m.justerare),
+        "tid": m.tid, "plats": m.plats, "ordforande": str(m.ordforande) if m.ordforande else None,
+        "sekreterare": m.sekreterare,
+        "justerare": [str(j) for j in m.justerare],
         "beslutande": [{"namn": p.namn, "parti": p.parti,
                         "ersatter": ({"namn": p.ersatter.namn, "parti": p.ersatter.parti}
                                      if p.ersatter else None)} for p in m.beslutande],

@@ -30,7 +30,7 @@ class MoteVy:
 
 
 def _ledamot(person, m: Sammantrade) -> str:
-    if m.ordforande and person.namn == m.ordforande:
+    if m.ar_ordforande(person):
         return person.kort + ", ordförande" + (f", ersätter {person.ersatter.kort}"
                                               if person.ersatter else "")
     return str(person)

@@ -22,14 +22,7 @@ from generator.archive.personer import (ROLLNAMN, Fortroendevald, Ledamotsregist
 from generator.render.site import urls
 from generator.render.site.html import avvapna
 
-LEDAMOTER = "ledamoter/"
-PERSONER_JSON = "data/personer.json"
-OMROSTNINGAR_CSV = "data/omrostningar.csv"
 ROSTNAMN = {"ja": "ja", "nej": "nej", "avstar": "avstår"}
-
-
-def ledamot(slug: str) -> str:
-    return f"ledamoter/{slug}/"
 
 
 def register(w) -> Ledamotsregister | None:
@@ -54,7 +47,7 @@ def _person(w, webb: str, fv: Fortroendevald) -> dict:
     return {
         "namn": fv.namn,
         "parti": fv.parti,
-        "url": urls.absolut(webb, ledamot(fv.slug)),
+        "url": urls.absolut(webb, urls.ledamot(fv.slug)),
         "partier": [{"parti": p, "fran": d.isoformat()} for d, p in fv.partier],
         "uppdrag": [{"organ": u.organ_id, "organ_namn": _organ_namn(w, u.organ_id),
                      "roll": ROLLNAMN[u.roll] if u.roll != "ersattare" else "ersättare",
@@ -136,5 +129,5 @@ def filer(w, json_bytes) -> Iterator[tuple[str, bytes]]:
     reg = register(w)
     if reg is None:
         return
-    yield PERSONER_JSON, json_bytes(personer_data(w, reg))
-    yield OMROSTNINGAR_CSV, omrostningar_csv(w, reg)
+    yield urls.PERSONER_JSON, json_bytes(personer_data(w, reg))
+    yield urls.OMROSTNINGAR_CSV, omrostningar_csv(w, reg)

@@ -178,6 +178,10 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if not config.site_url:
             bas = urls.bas(k.webbplats)
             config.site_url = bas if bas.endswith("/") else bas + "/"
+        if not k.personsidor and config.nav:     # kommun.yml personsidor: false
+            ledamoter = urls.kalla(urls.LEDAMOTER)
+            config.nav = [x for x in config.nav
+                          if not (isinstance(x, dict) and ledamoter in x.values())]
         return config
 
     def on_files(self, files: Files, config) -> Files:

@@ -9,6 +9,7 @@ from generator.render.site.sida import Sida
 from generator.render.site.vyer.arkiv import (arende_sida, arenden_index, organ_ar_sida,
                                               organ_sida, protokoll_index)
 from generator.render.site.vyer.fasta import data_sida, overklaga, sok_sida
+from generator.render.site.vyer.ledamoter import ledamot_sidor
 from generator.render.site.vyer.mote import mote_sidor
 from generator.render.site.vyer.tavla import tavla
 from generator.render.site.webbplats import Webbplats
@@ -28,6 +29,7 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
         for m in o.sammantraden:
             yield from w.minne.sidor(f"m|{o.id}|{m.datum}", w.minne.mote(o, m),
                                      lambda o=o, m=m: mote_sidor(w, o, m))
+    yield from ledamot_sidor(w)
     for dnr, ps in w.arkiv.arenden.items():
         if urls.arende(dnr) != "arenden/-/":
             yield from w.minne.sidor(f"a|{dnr}", w.minne.arende(dnr, ps),

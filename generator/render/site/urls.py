@@ -24,6 +24,13 @@ ANSLAG_XML = "anslag.xml"
 ICS = "sammantraden.ics"
 CSV = "data/paragrafer.csv"
 SAMMANTRADEN_JSON = "data/sammantraden.json"
+LEDAMOTER = "ledamoter/"
+PERSONER_JSON = "data/personer.json"
+OMROSTNINGAR_CSV = "data/omrostningar.csv"
+
+
+def ledamot(slug: str) -> str:
+    return f"ledamoter/{slug}/"
 
 
 def organ(oid: str) -> str:

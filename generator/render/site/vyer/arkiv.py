@@ -11,6 +11,7 @@ from generator.archive.model import Organ, Paragraf, Sammantrade, Sektion
 from generator.render.site import urls
 from generator.render.site.mallar import rendera
 from generator.render.site.sida import ALLMANT, Sida
+from generator.render.site.vyer.ledamoter import OrganLedamoter, organ_ledamoter
 from generator.render.site.webbplats import ORGANTYP, Webbplats
 
 Brodsmulor = list[tuple[str, str | None]]   # (text, site path or None for the current page)
@@ -86,6 +87,7 @@ class OrganVy:
     forvaringsplats: str | None
     ar: list[tuple[int, list[MoteRad]]]     # newest meeting first within a year
     brodsmulor: Brodsmulor
+    ledamoter: OrganLedamoter | None = None   # members as of the latest meeting (vyer.ledamoter)
 
 
 def organ_sida(w: Webbplats, o: Organ) -> Sida:
@@ -99,7 +101,7 @@ def organ_sida(w: Webbplats, o: Organ) -> Sida:
                  w.arkiv.organ.get(o.under) if o.under else None,
                  [x for x in w.organ if x.under == o.id],
                  o.forvaringsplats or w.kommun.forvaringsplats, ar,
-                 [("Protokoll", urls.PROTOKOLL), (o.kortnamn, None)])
+                 [("Protokoll", urls.PROTOKOLL), (o.kortnamn, None)], organ_ledamoter(w, o))
     return Sida(fran, o.namn, rendera("organ.html", fran, vy), sok=ALLMANT,
                 beskrivning=f"Protokoll från {o.namn}.")
 

@@ -19,6 +19,7 @@ class OverklagaVy:
 @dataclass(slots=True)
 class DataVy:
     webbplats: str         # the kommun's public address, without a trailing slash
+    personsidor: bool = True   # personer.json and omrostningar.csv are published
 
 
 @dataclass(slots=True)
@@ -34,7 +35,7 @@ def overklaga(w: Webbplats) -> Sida:
 
 
 def data_sida(w: Webbplats) -> Sida:
-    vy = DataVy(w.kommun.webbplats.rstrip("/"))
+    vy = DataVy(w.kommun.webbplats.rstrip("/"), w.kommun.personsidor)
     return Sida(urls.DATA, "Öppna data", rendera("data.html", urls.DATA, vy), nav=True,
                 sok=ALLMANT)
 

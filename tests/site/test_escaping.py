@@ -158,7 +158,8 @@ def _las_utdata(site) -> None:
     assert all(x.replace("-", "").isalnum() and x.isupper() for x in namn), namn
     assert namn.count("BEGIN") == namn.count("END") and namn.count("SUMMARY") == 3
     assert rader.count("BEGIN:VEVENT") == 3   # kf, sn and snau: nothing injected
-    for f in [site / "data/sammantraden.json", *site.glob("data/sammantraden/*/*.json")]:
+    for f in [site / "data/sammantraden.json", site / "data/personer.json",
+              *site.glob("data/sammantraden/*/*.json")]:
         json.loads(f.read_bytes())
     rader_csv = list(csv.reader(io.StringIO((site / "data/paragrafer.csv").read_text("utf-8"),
                                             newline="")))
@@ -184,7 +185,10 @@ def _i_webblasaren(site, serva, webblasare) -> None:
     sida.on("dialog", lambda d: (dialoger.append(f"{sida.url}: {d.message}"), d.dismiss()))
     fel = []
     try:
-        for url in SIDOR:
+        personer = sorted(f"{p.parent.relative_to(site).as_posix()}/"   # /ledamoter/ and each person
+                          for p in site.glob("ledamoter/**/index.html"))
+        assert len(personer) >= 2
+        for url in SIDOR + personer:
             sida.goto(bas + url)
             sida.wait_for_load_state("load")
             fel += [f"{url}: {x}" for x in sida.evaluate(GRANSKA)]

@@ -24,7 +24,8 @@ from generator.render.site.webbplats import Webbplats
 TILLGANGAR = Path(__file__).resolve().parents[3] / "theme" / "sidor"   # CSS, JS, favicon
 
 # The main pages in the navigation, in this order (the rest is reached from them).
-NAVIGERING = [urls.TAVLA, urls.PROTOKOLL, urls.ARENDEN, urls.OVERKLAGA, urls.SOK, urls.DATA]
+NAVIGERING = [urls.TAVLA, urls.PROTOKOLL, urls.ARENDEN, urls.LEDAMOTER, urls.OVERKLAGA, urls.SOK,
+              urls.DATA]
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from pathlib import Path
 from generator.common.datum import idag_stockholm
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
+from generator.common.cache import Cachefil, kodavtryck
 from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 from generator.commands import utmappar
 
@@ -197,6 +198,15 @@ class _MkdocsLogg(logging.Handler):
         print(f"mkdocs: {msg}", file=sys.stderr)
 
 
+def markdown_cache(cache: Path) -> Cachefil:
+    """Content Markdown -> safe HTML, kept between builds: valid only for the code that
+    made it (the Markdown renderer and the site's HTML helpers) and the Markdown version;
+    the page fingerprint does not clear it, so its own key must."""
+    return Cachefil(cache / "markdown.pickle",
+                    kodavtryck("generator.common", "generator.render.markup",
+                               "generator.render.site.html", bibliotek=("Markdown",)))
+
+
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
                    cache: Path | None = None, dirty: bool = False,
                    sok: bool = True, mkdocs_yml: Path | None = None, plan=None):
@@ -224,14 +234,14 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         plugin.config.sok = sok
         plugin.config.cache = str(cache) if cache else ""
         if cache is not None:
-            plugin.md_cache = las_pickle(cache / "markdown.pickle")
+            plugin.md_cache = markdown_cache(cache).las()
         for env in ("ANSLAG_IDAG", "ANSLAG_PDF", "ANSLAG_SOK", "ANSLAG_CACHE", "ANSLAG_INNEHALL"):
             os.environ.pop(env, None)   # explicit arguments win over the environment here
         build(config, dirty=dirty)
         if cache is not None and plugin.webbplats is not None:
             w = plugin.webbplats
-            spara_pickle(cache / "markdown.pickle",
-                          {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
+            markdown_cache(cache).spara({k: v for k, v in w.md_cache.items()
+                                         if k in w.md_anvanda})
         return plugin
     finally:
         logger.removeHandler(handler)

@@ -18,7 +18,6 @@ import ctypes
 import ctypes.util
 import fcntl
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -32,7 +31,6 @@ from generator.common.datum import idag_stockholm
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 from generator.common.cache import Cachefil, kodavtryck
-from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
@@ -249,29 +247,6 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         logger.propagate = True
 
 
-def publicera_kontrollsummor(site: Path, plan, cache: Path | None = None) -> None:
-    """``data/sha256.txt`` and ``bilagor/SHA256SUMS`` for every document of the publishing
-    plan, and the same sums per meeting in its JSON (key ``dokument``), once the PDFs
-    are in the site folder. With ``cache``, files not rewritten since the last build are
-    not read again."""
-    from generator.render.manifest import per_sammantrade, publicera
-    from generator.render.site.floden import json_bytes
-    minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
-    summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
-    for (oid, datum), moteslista in per_sammantrade(summor).items():
-        fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
-        if not fil.is_file():
-            continue
-        gammal = fil.read_bytes()
-        d = json.loads(gammal)
-        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(moteslista.items())]
-        ny = json_bytes(d)
-        if ny != gammal:
-            skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
-    if cache is not None:
-        spara_pickle(cache / "sha256.pickle", minne)
-
-
 def bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date | None, utan_pdf: bool,
          tyst: bool = False, motor: str = "mkdocs") -> int:
     """Validate, build site + PDFs + search into ``ut``. Returns the exit code.
@@ -386,7 +361,8 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             fs.meddelande(str(stat))
 
         with fs.steg("Kontrollsummor"):
-            publicera_kontrollsummor(staging, plan, cache)
+            from generator.render.manifest import publicera_i_bygget
+            publicera_i_bygget(staging, plan, cache)
 
         if inkrementell:
             _rensa_gamla(staging, plugin.utfiler | {utmappar.MARKOR}, start_ns)

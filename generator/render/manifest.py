@@ -15,13 +15,14 @@ make what the plan promised).
 """
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.archive import adresser
 from generator.archive.plan import Publiceringsplan
-from generator.common.filer import sha256_fil, skriv_atomiskt
+from generator.common.filer import las_pickle, sha256_fil, skriv_atomiskt, spara_pickle
 
 MANIFEST = "data/sha256.txt"
 
@@ -109,6 +110,28 @@ def per_sammantrade(summor: dict[str, str]) -> dict[tuple[str, str], dict[str, s
         if len(delar) >= 4:
             ut.setdefault((delar[1], delar[2]), {})[rel] = h
     return ut
+
+
+def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = None) -> None:
+    """``data/sha256.txt`` and ``bilagor/SHA256SUMS`` for every document of the publishing
+    plan, and the same sums per meeting in its JSON (key ``dokument``), once the PDFs
+    are in the site folder. With ``cache``, files not rewritten since the last build are
+    not read again."""
+    from generator.render.site.floden import json_bytes
+    minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
+    summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
+    for (oid, datum), moteslista in per_sammantrade(summor).items():
+        fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
+        if not fil.is_file():
+            continue
+        gammal = fil.read_bytes()
+        d = json.loads(gammal)
+        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(moteslista.items())]
+        ny = json_bytes(d)
+        if ny != gammal:
+            skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
+    if cache is not None:
+        spara_pickle(cache / "sha256.pickle", minne)
 
 
 def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str]:

@@ -17,9 +17,10 @@ from generator.common.diagnostics import Rapport
 from generator.common.filer import sha256_fil
 from generator.content.lasfil import TrasigLasfil, las_lasfil
 from generator.content.loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
-from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Justering, Kallelse, KallelseArende, Kommun,
+from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Handling, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)
+from generator.archive.handlingar import andring, bygg_handlingar, kallelse_handlingar
 from generator.archive.referenser import Organregister, tolka
 from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
@@ -38,6 +39,7 @@ class Kontext:
     paragrafer: list[tuple[Paragraf, Dokument, Sammantrade]] = field(default_factory=list)
     ra_referenser: dict[int, dict[str, list[str]]] = field(default_factory=dict)  # id(§) -> key -> raw
     nedtas_angivet: dict[int, tuple[str, date]] = field(default_factory=dict)  # id(obj) -> (key, date)
+    handlingar: list[tuple[Handling, Dokument | None, Sammantrade]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- kommun, organ
@@ -128,7 +130,7 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
     f.okanda(SAMMANTRADE_NYCKLAR)
     m.utdrag = f.sant("utdrag")
     har_par = bool(ra.paragrafer) or bool([n for n in ra.filer if n.endswith(".md")
-                                            and n != "sammantrade.md"])
+                                            and n != "sammantrade.md" and "/" not in n])
     kravs = har_par and not m.utdrag
     m.plats = f.text("plats", kravs=not m.utdrag, exempel="Sammanträdesrummet, Kommunhuset")
     m.tid = tid_text(f)
@@ -155,7 +157,8 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
                     af.varning("offentlig_rubrik", "används bara för ett ärende med sekretess. "
                                                    "Ta bort den eller lägg till \"sekretess:\".")
                 if rub or grund:
-                    arenden.append(KallelseArende(rub or "", af.text("dnr"), grund, offentlig))
+                    arenden.append(KallelseArende(rub or "", af.text("dnr"), grund, offentlig,
+                                                  kallelse_handlingar(af, ra), andring(af)))
             elif isinstance(a, str):
                 arenden.append(KallelseArende(a.strip()))
             else:
@@ -313,6 +316,9 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
                     m.paragrafer.append(p)
                     ctx.paragrafer.append((p, doc, m))
             m.paragrafer.sort(key=lambda p: p.nummer)
+            for h, hdoc in bygg_handlingar(ra_m, m, rapport):
+                m.handlingar[h.fil] = h
+                ctx.handlingar.append((h, hdoc, m))
             organ.sammantraden.append(m)
             ctx.sammantraden.append((m, ra_m.sammantrade, ra_m))
         organ.sammantraden.sort(key=lambda m: m.datum)

@@ -172,12 +172,50 @@ class KallelseArende:
     dnr: str | None = None
     sekretess: str | None = None       # the ground: the item is secret (declared, never guessed)
     offentlig_rubrik: str | None = None
+    handlingar: tuple[Bilaga, ...] = ()  # its handlingar (``fil`` under handlingar/)
+    andring: str | None = None         # "tillagt" | "reviderat"
 
     @property
     def publik_rubrik(self) -> str:
         if self.sekretess:
             return self.offentlig_rubrik or SEKRETESS_RUBRIK
         return self.rubrik
+
+
+@dataclass(frozen=True, slots=True)
+class Handling:
+    """A document sent out with the kallelse (content-format "Handlingar"): a Markdown
+    handling (rendered as a page and a PDF) or any other file, published as it is."""
+
+    fil: str                           # relative to the meeting folder: handlingar/x.md
+    titel: str                         # the rubrik of a Markdown handling, else the entry's titel
+    kalla: Path
+    sha256: str
+    storlek: int
+    typ: str | None = None             # Markdown handlingar only, from here on
+    datum: date | None = None
+    dnr: str | None = None
+    avsandare: str | None = None
+    handlaggare: tuple[str, ...] = ()
+    till: str | None = None
+    skickas_till: tuple[str, ...] = ()
+    sekretess: str | None = None
+    publiceras: bool = True
+    ingress: str = ""
+    sektioner: tuple[Sektion, ...] = ()
+
+    @property
+    def markdown(self) -> bool:
+        return self.fil.endswith(".md")
+
+    @property
+    def namn(self) -> str:
+        """The file name: the slug of a Markdown handling is this without ``.md``."""
+        return self.fil.rsplit("/", 1)[-1]
+
+    @property
+    def slug(self) -> str:
+        return self.namn[:-3] if self.markdown else self.namn
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +295,7 @@ class Sammantrade:
     paragrafer: list[Paragraf] = field(default_factory=list)
     rattelser: list[Rattelse] = field(default_factory=list)
     last: bool = False               # a justering.lock exists
+    handlingar: dict[str, Handling] = field(default_factory=dict)  # fil -> handling
 
     @property
     def planerat(self) -> bool:

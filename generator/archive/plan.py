@@ -31,9 +31,15 @@ Public PDFs are made from ``MotesPlan.pdf_mote``: the meeting with every
 sekretess § already reduced and the public kallelse, which does not depend
 on the day, so a PDF's bytes never change with ``idag``.
 
-Room to grow: published files are ``PubliceradFil`` values with a ``slag``
-(today "bilaga"; handlingar of issue 11 become another ``slag`` beside
-them), and person pages (issue 12) read ``Publiceringsplan.arkiv``, in which
+Handlingar (content-format "Handlingar") are decided by
+``generator.archive.handlingsplan``, called from here: each meeting's
+``MotesPlan.handlingar`` holds the public ones (the public model's
+``Sammantrade.handlingar`` holds nothing else) and the public text of the listed
+ones that are not public; files published as they are come as ``PubliceradFil``
+with ``slag`` "handling". In the public model a kallelse item or a § names a
+handling file only when that handling is public.
+
+Person pages (issue 12) read ``Publiceringsplan.arkiv``, in which
 a sekretess § carries no persons.
 """
 from __future__ import annotations
@@ -43,9 +49,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Literal
 
-from generator.archive import adresser
+from generator.archive import adresser, handlingsplan
+from generator.archive.handlingar import ar_handling, normaliserad
+from generator.archive.handlingsplan import Handlingar, PubliceradHandling
 from generator.archive.anslagstavla import Anslag, Kungorelse, alla_anslag, alla_kungorelser
-from generator.archive.model import Arkiv, KallelseArende, Organ, Paragraf, Referens, Sammantrade
+from generator.archive.model import (Arkiv, Bilaga, KallelseArende, Organ, Paragraf, Referens,
+                                     Sammantrade)
 
 Nyckel = tuple[str, date, int]
 MotesNyckel = tuple[str, date]
@@ -86,6 +95,8 @@ class MotesPlan:
     pdfer: list[PlaneradPdf] = field(default_factory=list)     # public, in the site
     interna: list[PlaneradPdf] = field(default_factory=list)   # internal archive copies
     filer: list[PubliceradFil] = field(default_factory=list)   # bilagor (unique paths)
+    handlingar: Handlingar = field(default_factory=Handlingar)  # public ones + listed texts
+    handlingsfiler: list[PubliceradFil] = field(default_factory=list)  # published as they are
 
     @property
     def nyckel(self) -> MotesNyckel:
@@ -97,7 +108,8 @@ class MotesPlan:
     @property
     def dokument(self) -> list[str]:
         """Site paths of every published document of the meeting (they get checksums)."""
-        return sorted([d.sokvag for d in self.pdfer] + [f.sokvag for f in self.filer])
+        return sorted([d.sokvag for d in self.pdfer] + [f.sokvag for f in self.filer]
+                      + [f.sokvag for f in self.handlingsfiler])
 
 
 @dataclass(slots=True)
@@ -142,9 +154,15 @@ class Publiceringsplan:
         return [d.sokvag for d in mp.pdfer] if mp else []
 
     def filer(self) -> Iterator[PubliceradFil]:
-        """Every file published as it is (bilagor), each site path once."""
+        """Every file published as it is (bilagor, handlingar), each site path once."""
         for mp in self.moten.values():
             yield from mp.filer
+            yield from mp.handlingsfiler
+
+    def handlingar(self) -> Iterator[PubliceradHandling]:
+        """Every public handling, in organ and meeting order."""
+        for mp in self.moten.values():
+            yield from mp.handlingar.publika.values()
 
     def dokument(self) -> dict[MotesNyckel, list[str]]:
         """The checksum manifest's entries: meeting -> site paths of its published documents."""
@@ -196,6 +214,30 @@ def offentlig_kallelse(m: Sammantrade):
         for a in k.arenden))
 
 
+def _utan_hemliga_filer(m: Sammantrade, hl: Handlingar) -> Sammantrade:
+    """The public meeting names a handling file only when the handling is public: a
+    kallelse item lists any other by its public text, a § by its title only."""
+    def b_(b: Bilaga) -> Bilaga:
+        if not b.fil or not ar_handling(b.fil) or normaliserad(b.fil) in hl.publika:
+            return b
+        return Bilaga(hl.listade.get(normaliserad(b.fil)) or b.titel or "Handling")
+
+    par = [replace(p, beslutsunderlag=[b_(b) for b in p.beslutsunderlag]) for p in m.paragrafer]
+    k = m.kallelse
+    if k is not None:
+        k = replace(k, arenden=tuple(replace(a, handlingar=tuple(
+            b_(b) for b in a.handlingar if b.fil in hl.publika or b.fil in hl.listade))
+            for a in k.arenden))
+    return replace(m, paragrafer=par, kallelse=k,
+                   handlingar={f: h.handling for f, h in hl.publika.items()})
+
+
+def _handlingsfiler(hl: Handlingar) -> list[PubliceradFil]:
+    return [PubliceradFil(ph.fil, ph.handling.kalla, ph.handling.titel, 0, ph.handling.sha256,
+                          _ar_pdf(ph.handling.kalla), slag="handling")
+            for ph in hl.publika.values() if ph.fil]
+
+
 def _ar_pdf(fil: Path) -> bool:
     try:
         with open(fil, "rb") as fh:
@@ -211,6 +253,8 @@ def _filer(m: Sammantrade, publicerade: set[Nyckel]) -> list[PubliceradFil]:
             continue  # bilagor of a sekretess (or not yet published) § are never published
         for b in p.beslutsunderlag:
             if not b.fil or b.kalla is None or not adresser.bilaga_rel(b.fil):
+                continue
+            if ar_handling(b.fil):  # a handling: published by its own rules
                 continue
             s = adresser.bilaga(m.organ_id, m.datum, b.fil)
             if s not in ut:
@@ -281,15 +325,19 @@ def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
                     reservationer=list(p.reservationer)))
             if m.paragrafer and not _protokoll_publicerat(m, idag):
                 ut.ej_justerade.add((oid, m.datum))
-            moten.append(replace(m, paragrafer=par, kallelse=kallelse,
-                                 rattelser=[replace(r, filer=()) for r in m.rattelser],
-                                 justerare=list(m.justerare), beslutande=list(m.beslutande),
-                                 ersattare=list(m.ersattare), ovriga=list(m.ovriga)))
+            hl = handlingsplan.handlingar(arkiv, m, idag, publicerade)
+            moten.append(_utan_hemliga_filer(replace(
+                m, paragrafer=par, kallelse=kallelse,
+                rattelser=[replace(r, filer=()) for r in m.rattelser],
+                justerare=list(m.justerare), beslutande=list(m.beslutande),
+                ersattare=list(m.ersattare), ovriga=list(m.ovriga)), hl))
             filer = _filer(m, publicerade)
-            pdf_mote = replace(m, kallelse=kallelse, paragrafer=[
-                sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer])
+            pdf_mote = _utan_hemliga_filer(replace(m, kallelse=kallelse, paragrafer=[
+                sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer]),
+                handlingsplan.handlingar(arkiv, m, date.max, {p.nyckel for p in m.paragrafer}))
             pdfer, interna = _pdfer(m, idag, publicerade, filer) if pdf else ([], [])
-            ut.moten[(oid, m.datum)] = MotesPlan(o, m, pdf_mote, pdfer, interna, filer)
+            ut.moten[(oid, m.datum)] = MotesPlan(o, m, pdf_mote, pdfer, interna, filer, hl,
+                                                 _handlingsfiler(hl))
         organ[oid] = replace(o, sammantraden=moten)
 
     arenden: dict[str, list[Paragraf]] = {}

@@ -52,6 +52,7 @@ class RaSammantrade:
     paragrafer: list[Dokument] = field(default_factory=list)
     filer: dict[str, Path] = field(default_factory=dict)  # every file of the meeting, rel -> abs
     lock: Path | None = None
+    handlingar: dict[str, Dokument] = field(default_factory=dict)  # handlingar/x.md -> parsed
 
 
 @dataclass(slots=True)
@@ -300,7 +301,27 @@ def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
         for f in sorted(bil.rglob("*")):
             if f.is_file() and not f.is_symlink():
                 ra.filer[unicodedata.normalize("NFC", f.relative_to(mapp).as_posix())] = f
+    if (mapp / "handlingar") not in ut:
+        _las_handlingar(ra, rot, rapport, minne)
     return ra
+
+
+def _las_handlingar(ra: RaSammantrade, rot: Path, rapport: Rapport,
+                    minne: Tolkminne | None) -> None:
+    """Every file under the meeting's handlingar/ (links are never followed); the
+    Markdown ones are parsed (content-format "Handlingar")."""
+    mapp = ra.mapp / "handlingar"
+    if mapp.is_symlink() or not mapp.is_dir():
+        return
+    for f in sorted(mapp.rglob("*")):
+        if not f.is_file() or f.is_symlink() or f.name.startswith("."):
+            continue
+        rel = unicodedata.normalize("NFC", f.relative_to(ra.mapp).as_posix())
+        ra.filer[rel] = f
+        if f.suffix == ".md":
+            doc = las_markdown(f, _rel(f, rot), rapport, minne)
+            if doc is not None:
+                ra.handlingar[rel] = doc
 
 
 def ar_datum(text: str) -> date | None:

@@ -13,6 +13,7 @@ from generator.archive.model import Arkiv
 from generator.common.diagnostics import Diagnostik, Rapport
 from generator.content.loading import Tolkminne, las_innehall
 from generator.rules import datum
+from generator.rules import handlingar
 from generator.rules import dnr
 from generator.rules import las
 from generator.rules import namn
@@ -54,6 +55,10 @@ REGLER: list[Regel] = [
     text.inga_platshallare,
     text.ingen_stubbtext,
     text.text_inte_for_djupt_nastlad,
+    handlingar.handling_utan_hanvisning,
+    handlingar.handling_utan_personnummer,
+    handlingar.handling_utan_platshallare,
+    handlingar.handling_dnr_foljer_monstret,
 ]
 
 

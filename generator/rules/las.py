@@ -31,6 +31,8 @@ def _vad(rel: str, paragrafer: dict[str, int], bilagor: dict[str, list[int]]) ->
         return "Protokollets framsida (sammantrade.md)"
     if rel in paragrafer:
         return f"§ {paragrafer[rel]} ({rel})"
+    if rel.startswith("handlingar/"):
+        return f"Handlingen {rel}"
     if rel in bilagor:
         nr = bilagor[rel]
         if nr:

@@ -21,7 +21,7 @@ SAMMANTRADE_NYCKLAR = {"tid", "plats", "ordforande", "sekreterare", "justerare",
                        "ersattare", "ovriga", "kallelse", "justering", "anslag",
                        "forvaringsplats", "utdrag"}
 KALLELSE_NYCKLAR = {"datum", "arenden"}
-ARENDE_NYCKLAR = {"rubrik", "dnr", "sekretess", "offentlig_rubrik"}
+ARENDE_NYCKLAR = {"rubrik", "dnr", "sekretess", "offentlig_rubrik", "handlingar", "andring"}
 JUSTERING_NYCKLAR = {"datum", "plats"}
 ANSLAG_NYCKLAR = {"uppsatt", "nedtas"}
 PARAGRAF_NYCKLAR = {"paragraf", "rubrik", "dnr", "beredning", "hanvisningar",

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from generator.common.datum import langt
 from generator.render.markup import till_html
 from generator.archive.model import Organ, Paragraf, Sammantrade
-from generator.render.site import ledamoter, urls
+from generator.render.site import handlingsdata, ledamoter, urls
 from generator.render.site.html import _HANDELSE, _SCHEMA, avvapna, spann
 from generator.render.site.webbplats import Webbplats
 from generator.render.site.tavla import alla_anslag
@@ -47,8 +47,12 @@ def atom(w: Webbplats, organ: Organ | None = None) -> bytes:
               if an.datum.uppsatt <= w.idag and (organ is None or an.organ.id == organ.id)]
     anslag.sort(key=lambda an: (an.datum.uppsatt, an.id), reverse=True)
     anslag = anslag[:200]
+    poster = [(an.datum.uppsatt, an.id, None, an) for an in anslag]
+    if organ is not None:  # the organ's feed also tells when a kallelse is issued
+        poster += [(d, i, x, None) for d, i, x in handlingsdata.kallelse_poster(w, organ)]
+        poster.sort(key=lambda t: (t[0], str(t[1])), reverse=True)
     titel = f"Anslag – {organ.namn}" if organ else f"Anslagstavla – {k.namn}"
-    uppdaterad = anslag[0].datum.uppsatt if anslag else date(2000, 1, 1)
+    uppdaterad = poster[0][0] if poster else date(2000, 1, 1)
     ut = ['<?xml version="1.0" encoding="utf-8"?>',
           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
           f"<id>{_x(urls.absolut(webb, sokvag))}</id>",
@@ -57,8 +61,8 @@ def atom(w: Webbplats, organ: Organ | None = None) -> bytes:
           f'<link rel="self" type="application/atom+xml" href="{_x(urls.absolut(webb, sokvag))}"/>',
           f'<link rel="alternate" type="text/html" href="{_x(urls.absolut(webb, urls.TAVLA))}"/>',
           f"<author><name>{_x(k.namn)}</name></author>"]
-    for an in anslag:
-        ut.append(_atom_entry(w, an))
+    for _d, _i, xml, an in poster:
+        ut.append(xml if an is None else _atom_entry(w, an))
     ut.append("</feed>")
     return ("\n".join(ut) + "\n").encode("utf-8")
 
@@ -269,9 +273,8 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
                                      if p.ersatter else None)} for p in m.beslutande],
         "ersattare": [{"namn": p.namn, "parti": p.parti} for p in m.ersattare],
         "ovriga": list(m.ovriga),
-        "kallelse": ({"datum": m.kallelse.datum.isoformat(),
-                      "arenden": [{"rubrik": x.rubrik, "dnr": x.dnr} for x in m.kallelse.arenden]}
-                     if m.kallelse else None),
+        "kallelse": handlingsdata.kallelse_json(w, o, m),
+        "handlingar": handlingsdata.mote_json(w, o, m),
         "justering": ({"datum": m.justering.datum.isoformat(), "plats": m.justering.plats}
                       if m.justering else None),
         "anslag": _anslag_json(m.anslag) if m.anslag else None,
@@ -374,6 +377,7 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
         yield urls.organ_flode(o.id), atom(w, o)
     yield urls.ICS, ics(w)
     yield urls.CSV, paragrafer_csv(w)
+    yield handlingsdata.CSV, handlingsdata.handlingar_csv(w)
     yield urls.SAMMANTRADEN_JSON, sammantraden_json(w)
     for o in w.organ:
         for m in o.sammantraden:

@@ -72,7 +72,8 @@ class Minne:
         k = (o.id, m.datum)
         h = self._moten.get(k)
         if h is None:
-            dag = (m.datum >= self.idag, k in self.publikt.ej_justerade, self.publikt.pdfer(*k))
+            dag = (m.datum >= self.idag, k in self.publikt.ej_justerade, self.publikt.pdfer(*k),
+                   m.kallelse is not None and m.kallelse.datum <= self.idag)
             h = _hash(self._globalt(), repr(m), dag)
             self._moten[k] = h
         return h

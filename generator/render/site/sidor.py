@@ -8,6 +8,8 @@ from generator.render.site import urls
 from generator.render.site.sida import Sida
 from generator.render.site.vyer.arkiv import (arende_sida, arenden_index, organ_ar_sida,
                                               organ_sida, protokoll_index)
+from generator.render.site.vyer.handlingar import arende_handlingar
+from generator.render.site.vyer.handlingar import arende_sida as handling_arende_sida
 from generator.render.site.vyer.fasta import data_sida, overklaga, sok_sida
 from generator.render.site.vyer.ledamoter import ledamot_sidor
 from generator.render.site.vyer.mote import mote_sidor
@@ -30,7 +32,12 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
             yield from w.minne.sidor(f"m|{o.id}|{m.datum}", w.minne.mote(o, m),
                                      lambda o=o, m=m: mote_sidor(w, o, m))
     yield from ledamot_sidor(w)
+    hl = arende_handlingar(w)
     for dnr, ps in w.arkiv.arenden.items():
-        if urls.arende(dnr) != "arenden/-/":
+        if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py), not memoised
+            yield handling_arende_sida(w, dnr, ps, hl[dnr])
+        elif urls.arende(dnr) != "arenden/-/":
             yield from w.minne.sidor(f"a|{dnr}", w.minne.arende(dnr, ps),
                                      lambda dnr=dnr, ps=ps: [arende_sida(w, dnr, ps)])
+    for dnr in sorted(set(hl) - set(w.arkiv.arenden)):   # a dnr with only handlingar so far
+        yield handling_arende_sida(w, dnr, [], hl[dnr])

@@ -5,11 +5,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.archive.handlingar import ar_handling
 from generator.archive.model import Organ, Paragraf, Sammantrade, Sektion
 from generator.render.site import urls
 from generator.render.site.mallar import rendera
 from generator.render.site.sida import Sida
 from generator.render.site.vyer.arkiv import Brodsmulor
+from generator.render.site.vyer.handlingar import KallelseVy, handling_sidor, kallelse_vy, lank
 from generator.render.site.webbplats import Webbplats
 from generator.common.datum import langt
 
@@ -27,6 +29,7 @@ class MoteVy:
     protokoll_pdf: str | None
     kallelse_pdf: str | None
     brodsmulor: Brodsmulor
+    kallelse: KallelseVy | None = None   # from the day it was issued (vyer/handlingar.py)
 
 
 def _ledamot(person, m: Sammantrade) -> str:
@@ -44,7 +47,8 @@ def sammantrade_sida(w: Webbplats, o: Organ, m: Sammantrade) -> Sida:
                 w.md(m.text, fran) if m.text else Markup(""), w.protokoll_pdf(m),
                 w.kallelse_pdf(m),
                 [("Protokoll", urls.PROTOKOLL), (o.kortnamn, urls.organ(o.id)),
-                 (str(m.ar), urls.organ_ar(o.id, m.ar)), (m.datum.isoformat(), None)])
+                 (str(m.ar), urls.organ_ar(o.id, m.ar)), (m.datum.isoformat(), None)],
+                kallelse_vy(w, m, fran))
     return Sida(fran, f"{o.namn} {m.datum.isoformat()}", rendera("sammantrade.html", fran, vy),
                 sok=str(m.ar), beskrivning=f"{o.namn}, sammanträde {langt(m.datum)}.")
 
@@ -98,7 +102,11 @@ def paragraf_sida(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf,
         ingress = w.md(p.ingress, fran) if p.ingress else Markup("")
         sektioner = [(s, w.md(s.text, fran)) for s in p.sektioner]
         for b in p.beslutsunderlag:
-            if b.fil and b.kalla:
+            if b.fil and ar_handling(b.fil):
+                hl = lank(w, m, b)
+                underlag.append(Underlag(b.titel, Markup(""), hl.lank, hl.storlek) if hl.lank
+                                else Underlag(b.titel, w.md_rad(b.titel, fran), None, None))
+            elif b.fil and b.kalla:
                 underlag.append(Underlag(b.titel, Markup(""), urls.bilaga(o.id, m.datum, b.fil),
                                          storlek(b.storlek) if b.storlek else None))
             else:
@@ -120,4 +128,5 @@ def mote_sidor(w: Webbplats, o: Organ, m: Sammantrade) -> list[Sida]:
     for i, p in enumerate(ps):
         ut.append(paragraf_sida(w, o, m, p, ps[i - 1] if i > 0 else None,
                                 ps[i + 1] if i + 1 < len(ps) else None))
+    ut.extend(handling_sidor(w, o, m))
     return ut

@@ -38,7 +38,7 @@ from generator.common.datum import idag_stockholm
 from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 from generator.archive.model import Arkiv
 from generator.render.site import floden
-from generator.render.site import sok
+from generator.render.site import pdfsok, sok
 from generator.render.site import urls
 from generator.render.site.sida import Sida
 from generator.render.site.trad import trad
@@ -302,7 +302,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if not sok_pa or self.webbplats is None:
             return
         sok.indexera(Path(config.site_dir), self.sidor, self.skrivna,
-                     self.webbplats.sokbuckets(), allt=not self.dirty)
+                     self.webbplats.sokbuckets(), allt=not self.dirty,
+                     pdf_poster=pdfsok.poster(self.plan))
 
 
 def _skriv_om_andrad(path: Path, data: bytes) -> Path:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from generator.render.site.sida import ALLMANT, Sida
@@ -27,11 +28,13 @@ def _glob(bucket: str) -> str:
 
 
 def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: list[str],
-             allt: bool = True) -> list[str]:
+             allt: bool = True, pdf_poster: dict[str, list] | None = None) -> list[str]:
     """(Re)build the Pagefind bundles under ``site/pagefind/<bucket>/``.
 
     ``sidor`` maps dest_uri -> page, ``skrivna`` the dest_uris rendered in this
-    build. Returns the buckets that were indexed.
+    build. ``pdf_poster`` (bucket -> (url, text, title), see ``pdfsok``): the text of
+    published PDF files, added to their year's bundle through Pagefind's API.
+    Returns the buckets that were indexed.
     """
     rot = site / KATALOG
     rot.mkdir(parents=True, exist_ok=True)
@@ -45,6 +48,9 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
         ut = rot / b
         if ut.exists():
             shutil.rmtree(ut)  # unlink, never rewrite in place (the folder may hold hard links)
+        if pdf_poster and pdf_poster.get(b):
+            _med_poster(site, b, pdf_poster[b])
+            continue
         cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", _glob(b),
                "--output-subdir", f"{KATALOG}/{b}", "--force-language", "sv", "--silent"]
         r = subprocess.run(cmd, capture_output=True, text=True)
@@ -54,6 +60,35 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
             # a bucket without searchable pages still needs a valid (empty) bundle
             _tom_bundle(site, ut, b)
     return att_gora
+
+
+def _med_poster(site: Path, bucket: str, poster: list) -> None:
+    """The bucket's pages plus one custom record per published PDF (Pagefind's Python API)."""
+    import asyncio
+
+    from pagefind.index import PagefindIndex
+
+    async def kor() -> None:
+        cfg = {"force_language": "sv", "output_path": str(site / KATALOG / bucket)}
+        async with PagefindIndex(config=cfg) as index:
+            await index.add_directory(str(site), glob=_glob(bucket))
+            for url, text, titel in poster:
+                await index.add_custom_record(url=url, content=text, language="sv",
+                                              meta={"title": titel})
+    # in a thread of its own: the caller may already run an event loop (e.g. a test driver)
+    fel: list[BaseException] = []
+
+    def trad() -> None:
+        try:
+            asyncio.run(kor())
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+            fel.append(e)
+
+    t = threading.Thread(target=trad)
+    t.start()
+    t.join()
+    if fel:
+        raise RuntimeError(f"Pagefind misslyckades för {bucket}: {fel[0]}")
 
 
 def _tom_bundle(site: Path, ut: Path, bucket: str) -> None:

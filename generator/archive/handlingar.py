@@ -8,13 +8,14 @@ is read here. Publication is decided by the publishing plan, never here.
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from generator.archive.model import Bilaga, Handling, Sammantrade
 from generator.common.diagnostics import Rapport
 from generator.common.filer import sha256_fil
 from generator.content.loading import Dokument, RaSammantrade
-from generator.content.sokvagar import bilaga_sokvag_fel
+from generator.content.sokvagar import bilaga_sokvag
 from generator.schema.falt import Falt
 from generator.schema.handling import ANDRINGAR, HANDLING_NYCKLAR, MAPP, POST_NYCKLAR
 
@@ -29,15 +30,14 @@ def ar_handling(fil: str | None) -> bool:
 
 
 def _post(f: Falt, nyckel: str, fil: str, titel: str, ra: RaSammantrade) -> Bilaga | None:
-    fel = bilaga_sokvag_fel(fil, ra.mapp)
-    if fel:
-        f.fel(nyckel, fel.replace("bilagor/", MAPP))
+    kalla, fel = bilaga_sokvag(fil, ra.mapp)
+    if fel or kalla is None:
+        f.fel(nyckel, (fel or "").replace("bilagor/", MAPP))
         return None
     if not ar_handling(fil):
         f.fel(nyckel, f"\"{fil}\" ligger inte i mötesmappens {MAPP}. Flytta filen dit och "
                       f"skriv \"{MAPP}{Path(fil).name}\".")
         return None
-    kalla = (ra.mapp / fil).resolve()
     return Bilaga(titel, normaliserad(fil), kalla)
 
 
@@ -80,20 +80,17 @@ def andring(af: Falt) -> str | None:
     return v
 
 
-def _poster(m: Sammantrade) -> dict[str, str]:
-    """fil -> title, for every handling the meeting lists or cites (first title wins)."""
-    ut: dict[str, str] = {}
-    if m.kallelse is not None:
-        for a in m.kallelse.arenden:
-            for b in a.handlingar:
-                if not ut.get(b.fil):
-                    ut[b.fil] = b.titel
-    for p in m.paragrafer:
-        for b in p.beslutsunderlag:
-            if b.fil and ar_handling(b.fil):
-                fil = normaliserad(b.fil)
-                if not ut.get(fil):
-                    ut[fil] = b.titel
+def _poster(m: Sammantrade) -> dict[str, tuple[str, Path | None]]:
+    """fil -> (title, file on disk), for every handling the meeting lists or cites (the
+    first title wins)."""
+    ut: dict[str, tuple[str, Path | None]] = {}
+    bilagor = [b for a in (m.kallelse.arenden if m.kallelse else ()) for b in a.handlingar]
+    bilagor += [b for p in m.paragrafer for b in p.beslutsunderlag]
+    for b in bilagor:
+        if b.fil and ar_handling(b.fil) and b.kalla is not None:
+            fil = normaliserad(b.fil)
+            if fil not in ut or not ut[fil][0]:
+                ut[fil] = (b.titel, Path(b.kalla))
     return ut
 
 
@@ -115,15 +112,16 @@ def bygg_handlingar(ra: RaSammantrade, m: Sammantrade,
     """One Handling per listed or cited file (paths already checked), with its document."""
     from generator.archive.bygg import dela_sektioner
     ut: list[tuple[Handling, Dokument | None]] = []
-    for fil, titel in sorted(_poster(m).items()):
-        kalla = (ra.mapp / fil).resolve()
-        if not kalla.is_file():
+    for fil, (titel, kalla) in sorted(_poster(m).items()):
+        if kalla is None or not kalla.is_file():
             continue
         summa, storlek = sha256_fil(kalla), kalla.stat().st_size
         if not fil.endswith(".md"):
             ut.append((Handling(fil, titel or Path(fil).name, kalla, summa, storlek), None))
             continue
-        doc = ra.handlingar.get(fil)
+        doc = ra.handlingar.get(fil) or ra.handlingar.get(
+            unicodedata.normalize("NFC", kalla.relative_to(ra.mapp.resolve()).as_posix())
+            if ra.mapp.resolve() in kalla.parents else "")
         if doc is None:
             continue  # unreadable: reported by the loader
         f = Falt(doc, rapport)

@@ -58,7 +58,6 @@ REGLER: list[Regel] = [
     handlingar.handling_utan_hanvisning,
     handlingar.handling_utan_personnummer,
     handlingar.handling_utan_platshallare,
-    handlingar.handling_dnr_foljer_monstret,
 ]
 
 

@@ -35,6 +35,9 @@ def _alla(ctx):
         for i, a in enumerate(m.kallelse.arenden, 1):
             if a.dnr:
                 yield a.dnr, doc.path, f"kallelse.arenden[{i}].dnr"
+    for h, doc, _m in ctx.handlingar:   # Markdown handlingar (content-format "Handlingar")
+        if h.dnr and doc is not None:
+            yield h.dnr, doc.path, "dnr"
 
 
 def dnr_foljer_monstret(ctx):

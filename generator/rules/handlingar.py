@@ -2,7 +2,8 @@
 
 Paths (inside the meeting folder, under handlingar/, existing) and the
 frontmatter keys are checked where the model is built
-(``generator.archive.handlingar``); these are the rules on the whole archive.
+(``generator.archive.handlingar``), dnr_monster by ``generator.rules.dnr``; these
+are the rules on the whole archive.
 """
 from __future__ import annotations
 
@@ -60,13 +61,3 @@ def handling_utan_platshallare(ctx):
                               f"rad {nr} innehåller en platshållare från mallen "
                               f"(\"{t.group(0)}\"). Fyll i den när värdet är känt.")
 
-
-def handling_dnr_foljer_monstret(ctx):
-    monster = ctx.arkiv.kommun.dnr_monster
-    if not monster:
-        return
-    rx = re.compile(monster)
-    for h, doc, _m in ctx.handlingar:
-        if doc is not None and h.dnr and not rx.search(h.dnr):
-            yield fel(doc.path, "dnr", f"\"{h.dnr}\" följer inte kommunens diarienummermönster "
-                      f"{monster} (kommun.yml dnr_monster). Skriv det som i diariet.")

@@ -123,3 +123,25 @@ def handlingar(arkiv: Arkiv, m: Sammantrade, idag: date, publicerade: set) -> Ha
             h, oid, d, sida=sida(oid, d, h) if h.markdown else None,
             fil=None if h.markdown else filadress(oid, d, h), behandlad=behandlad)
     return ut
+
+
+def pdfer(m: Sammantrade, hl: Handlingar, idag: date) -> list:
+    """The PDFs of a meeting's public handlingar: one per Markdown handling
+    (``handlingar/<slug>.pdf``) and, once the kallelse is issued and something is public,
+    ``kallelse-med-handlingar.pdf`` (a convenience copy: kallelse + public handlingar)."""
+    from generator.archive.plan import PlaneradPdf
+    oid, d = m.organ_id, m.datum
+    ut = [PlaneradPdf("handling", pdf_adress(oid, d, ph.handling), oid, d, fil=f)
+          for f, ph in hl.publika.items() if ph.handling.markdown]
+    if (hl.publika and m.kallelse is not None and m.kallelse.datum <= idag and not m.utdrag
+            and any(b.fil in hl.publika for a in m.kallelse.arenden for b in a.handlingar)):
+        ut.append(PlaneradPdf("kallelsepaket", paket_adress(oid, d), oid, d))
+    return ut
+
+
+def pdf_adress(oid: str, d: date, h: Handling) -> str:
+    return f"{adresser.sammantrade(oid, d)}handlingar/{h.slug}.pdf"
+
+
+def paket_adress(oid: str, d: date) -> str:
+    return f"{adresser.sammantrade(oid, d)}kallelse-med-handlingar.pdf"

@@ -58,7 +58,7 @@ from generator.archive.model import (Arkiv, Bilaga, KallelseArende, Organ, Parag
 
 Nyckel = tuple[str, date, int]
 MotesNyckel = tuple[str, date]
-PdfSlag = Literal["protokoll", "utdrag", "kallelse", "paket"]
+PdfSlag = Literal["protokoll", "utdrag", "kallelse", "paket", "handling", "kallelsepaket"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,7 @@ class PlaneradPdf:
     datum: date
     nummer: int | None = None       # the § of an utdrag
     publik: bool = True
+    fil: str | None = None          # the handling (handlingar/x.md) of a "handling" PDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +337,8 @@ def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
                 sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer]),
                 handlingsplan.handlingar(arkiv, m, date.max, {p.nyckel for p in m.paragrafer}))
             pdfer, interna = _pdfer(m, idag, publicerade, filer) if pdf else ([], [])
+            if pdf:
+                pdfer += handlingsplan.pdfer(m, hl, idag)
             ut.moten[(oid, m.datum)] = MotesPlan(o, m, pdf_mote, pdfer, interna, filer, hl,
                                                  _handlingsfiler(hl))
         organ[oid] = replace(o, sammantraden=moten)

@@ -31,6 +31,7 @@ from generator.common.filer import kopiera, skriv_atomiskt
 from generator.render.pdf.data import Data
 from generator.render.pdf.jobb import Jobb, dokument, fingeravtryck
 from generator.render.pdf.motor import Cache, Motor, RenderingsFel, json_bytes
+from generator.render.pdf.handling import gor_kallelsepaket
 from generator.render.pdf.paket import gor_paket
 
 __all__ = ["rendera_pdfer", "PdfStatistik", "RenderingsFel", "motor", "rendera_data"]
@@ -151,6 +152,13 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
             stat.cachade += not r.renderad
             stat.paket += 1
             stat.filer += 1
+        if mp.pdf("kallelsepaket"):   # kallelse-med-handlingar.pdf (render/pdf/handling.py)
+            r = gor_kallelsepaket(arkiv, mp, site, mot, cache)
+            stat.varningar.extend(r.varningar)
+            stat.renderade += r.renderad
+            stat.cachade += not r.renderad
+            stat.paket += 1
+            stat.filer += 1
 
     # A file of ours left from an earlier build in a reused site folder (a §
     # that became sekretess, a removed bilaga) must not stay published.
@@ -236,7 +244,8 @@ def _rendera(jobb: list[Jobb], mot: Motor, cache: Cache, stat: PdfStatistik,
             fyll()
 
 
-_VARA_PDF = ("protokoll.pdf", "kallelse.pdf", "protokoll-med-bilagor.pdf")
+_VARA_PDF = ("protokoll.pdf", "kallelse.pdf", "protokoll-med-bilagor.pdf",
+             "kallelse-med-handlingar.pdf")
 
 
 def _stada(mapp: Path, planerade: set[Path], stat: PdfStatistik) -> None:

@@ -20,6 +20,9 @@ KOD = ("generator.common", "generator.archive", "generator.render.markup", "gene
 BIBLIOTEK = ("markdown", "typst", "pypdf")
 
 
+PAKET = ("paket", "kallelsepaket")   # merged from finished PDFs, after the rendering
+
+
 def kod() -> str:
     return kodavtryck(*KOD, bibliotek=BIBLIOTEK)
 
@@ -39,6 +42,9 @@ def data_for(arkiv: Arkiv, mp: MotesPlan, d: PlaneradPdf) -> Data:
         return kallelse_data(arkiv, o, m)
     if d.slag == "protokoll":
         return protokoll_data(arkiv, o, m, publik=d.publik)
+    if d.slag == "handling":
+        from generator.render.pdf.handling import handling_data
+        return handling_data(arkiv, o, m, m.handlingar[d.fil])
     if d.slag == "utdrag":
         p = m.paragraf(d.nummer)
         assert p is not None, d
@@ -50,7 +56,7 @@ def dokument(arkiv: Arkiv, mp: MotesPlan, site: Path,
              intern: Path | None) -> list[tuple[Data, Path]]:
     """(data, target file) of every PDF the plan lists for the meeting, except the packet
     (made from the finished protokoll). No internal copies without an archive folder."""
-    ut = [(data_for(arkiv, mp, d), site / d.sokvag) for d in mp.pdfer if d.slag != "paket"]
+    ut = [(data_for(arkiv, mp, d), site / d.sokvag) for d in mp.pdfer if d.slag not in PAKET]
     if intern is not None:
         ut += [(data_for(arkiv, mp, d), intern / d.sokvag) for d in mp.interna]
     return ut
@@ -61,5 +67,5 @@ def fingeravtryck(motor_nyckel: str, arkiv: Arkiv, mp: MotesPlan, med_arkiv: boo
     k, o = arkiv.kommun, mp.organ
     return nyckel(b"index", kod(), motor_nyckel,
                   (k.namn, k.webbplats, o.id, o.namn, o.kortnamn, o.typ, o.sidfot, med_arkiv),
-                  [d for d in mp.pdfer if d.slag != "paket"], mp.interna if med_arkiv else (),
+                  [d for d in mp.pdfer if d.slag not in PAKET], mp.interna if med_arkiv else (),
                   mp.pdf_mote, mp.sammantrade if med_arkiv else None)

@@ -57,6 +57,7 @@ class KallelseVy:
     plats: str | None
     program: Markup                  # the free text of sammantrade.md
     punkter: list[KallelsePunkt]
+    paket_pdf: str | None = None     # kallelse-med-handlingar.pdf
 
 
 def publika(w: Webbplats, m: Sammantrade) -> dict[str, PubliceradHandling]:
@@ -84,7 +85,9 @@ def kallelse_vy(w: Webbplats, m: Sammantrade, fran: str) -> KallelseVy | None:
     punkter = [KallelsePunkt(a.rubrik, a.dnr, ANDRING.get(a.andring or ""),
                              [lank(w, m, b) for b in a.handlingar]) for a in k.arenden]
     program = w.md(m.text, fran) if m.text and not m.paragrafer else Markup("")
-    return KallelseVy(k.datum, m.tid, m.plats, program, punkter)
+    mp = w.publikt.moten.get((m.organ_id, m.datum))
+    return KallelseVy(k.datum, m.tid, m.plats, program, punkter,
+                      mp.pdf("kallelsepaket") if mp else None)
 
 
 @dataclass(slots=True)
@@ -98,6 +101,7 @@ class HandlingVy:
     behandlad: list[Markup]
     arende: str | None               # site path of ärendets gång
     brodsmulor: list
+    pdf: str | None = None           # handlingar/<slug>.pdf
 
 
 def handling_sida(w: Webbplats, o: Organ, m: Sammantrade, ph: PubliceradHandling) -> Sida:
@@ -115,10 +119,16 @@ def handling_sida(w: Webbplats, o: Organ, m: Sammantrade, ph: PubliceradHandling
         urls.arende(h.dnr) if h.dnr and urls.arende(h.dnr) != "arenden/-/" else None,
         [("Protokoll", urls.PROTOKOLL), (o.kortnamn, urls.organ(o.id)),
          (str(m.ar), urls.organ_ar(o.id, m.ar)),
-         (m.datum.isoformat(), urls.sammantrade(o.id, m.datum)), (h.titel, None)])
+         (m.datum.isoformat(), urls.sammantrade(o.id, m.datum)), (h.titel, None)],
+        _pdf(w, m, h))
     return Sida(fran, f"{h.typ}: {h.titel} – {o.kortnamn} {m.datum.isoformat()}",
                 rendera("handling.html", fran, vy), sok=str(m.ar),
                 beskrivning=f"{h.typ} till {o.namn}s sammanträde {langt(m.datum)}.")
+
+
+def _pdf(w: Webbplats, m: Sammantrade, h: Handling) -> str | None:
+    mp = w.publikt.moten.get((m.organ_id, m.datum))
+    return next((d.sokvag for d in mp.pdfer if d.fil == h.fil), None) if mp else None
 
 
 def handling_sidor(w: Webbplats, o: Organ, m: Sammantrade) -> list[Sida]:

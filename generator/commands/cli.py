@@ -123,6 +123,8 @@ def bygg_parser() -> argparse.ArgumentParser:
     n.add_argument("datum", type=_datum)
     innehall(n)
     n.add_argument("--arenden", type=int, default=0)
+    n.add_argument("--handlingar", action="store_true",
+                   help="skapa också handlingar/ med en tjänsteskrivelse att fylla i")
     n.set_defaults(kor=_delegera("ny", "kommando_ny"))
 
     v = sub.add_parser("verifiera", help="kontrollera att en nedladdad fil är publicerad")

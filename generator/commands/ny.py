@@ -204,6 +204,9 @@ def kommando_ny(args) -> int:
         return 1
     mapp = rot / organ_id / datum.isoformat()
     rel = f"{organ_id}/{datum.isoformat()}"
+    handlingar = bool(getattr(args, "handlingar", False))
+    if mapp.exists() and handlingar and not antal:   # only handlingar/ in an existing meeting
+        return _handlingar(mapp, rel, organ, idag, ny_mapp=False)
     if mapp.exists():
         return _fyll_planerat(arkiv, organ, datum, mapp, rel, antal, rot)
 
@@ -235,9 +238,27 @@ def kommando_ny(args) -> int:
         if kalla and kalla.justerare:
             print(f"  justerare är hämtade från {organ.kortnamn} {kalla.datum.isoformat()}: "
                   "byt till dem som väljs på sammanträdet.")
+    if handlingar:
+        _handlingar(mapp, rel, organ, idag, ny_mapp=True)
     _rapportera(rot, organ_id, datum)
     print("Nästa steg: fyll i kallelsen och paragraferna, kör \"anslag kontrollera\", och "
           f"när protokollet är justerat: anslag justera {organ_id} {datum.isoformat()}")
+    return 0
+
+
+def _handlingar(mapp: Path, rel: str, organ: Organ, idag: date, ny_mapp: bool) -> int:
+    """handlingar/ with a tjänsteskrivelse stub (generator.commands.handlingar)."""
+    from generator.commands.handlingar import STUBB, skapa_stubb
+    try:
+        fil = skapa_stubb(mapp, organ, idag)
+    except OSError as e:
+        _err(f"anslag ny: kunde inte skapa {rel}/handlingar/ ({osfel.orsak(e)}).")
+        return 1
+    if fil is None:
+        _err(f"anslag ny: {rel}/{STUBB} finns redan; ingenting skrevs över.")
+        return 1 if not ny_mapp else 0
+    print(f"  {STUBB}: en tjänsteskrivelse att fylla i. Lista den under \"handlingar:\" på "
+          "ärendet i kallelsen (sammantrade.md); kopiera filen för fler handlingar.")
     return 0
 
 

@@ -131,6 +131,14 @@ def sektioner(arkiv: Arkiv, idag: date) -> list[Sektion]:
                             kal], ""))
     ut.append(plan)
 
+    # issued kallelser of coming meetings: are their handlingar complete?
+    from generator.commands.handlingar import status_rader
+    utf = Sektion("Utfärdade kallelser och handlingar",
+                  ["Organ", "Sammanträde", "Kallelse", "Handlingar"],
+                  mallar=["kallelse {}", "handlingar: {}"], tom="inga utfärdade kallelser")
+    utf.rader.extend(status_rader(arkiv, idag))
+    ut.append(utf)
+
     # kungörelser (fullmäktige): on the board, or due
     kung = Sektion("Kungörelser", ["Organ", "Sammanträde", "Kungörelse", "Läge"],
                    mallar=["kungörelse {}", "{}"],

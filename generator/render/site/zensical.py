@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.render.site import sok, urls
+from generator.render.site import pdfsok, sok, urls
 from generator.render.site.sida import Sida
 from generator.render.site.trad import Trad, skriv, trad
 from generator.render.site.webbplats import Webbplats
@@ -108,7 +108,8 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
         raise ZensicalFel(f"Zensical skrev inte {len(saknas)} sidor, bl.a. {', '.join(saknas[:5])}")
     res.skrivna = set(res.sidor)
     if sokindex:
-        sok.indexera(site, res.sidor, res.skrivna, w.sokbuckets(), allt=True)
+        sok.indexera(site, res.sidor, res.skrivna, w.sokbuckets(), allt=True,
+                     pdf_poster=pdfsok.poster(w.publikt))
     return res
 
 

@@ -1,7 +1,8 @@
 """Hostile text in every field of every kind of file never runs, in any output.
 
 One property-based test (hypothesis): every value of kommun.yml, organ.yml,
-sammantrade.md (kallelse items too) and the paragraph files (frontmatter and body)
+sammantrade.md (kallelse items and their handlingar too), a Markdown handling and the
+paragraph files (frontmatter and body)
 is drawn from strings built to break out of HTML text, attributes, URLs, XML
 (CDATA), iCalendar lines, JSON, CSV, Jinja and Pagefind's filter labels. The
 archive is built with the real `anslag bygg`, every page kind is opened in
@@ -75,7 +76,20 @@ def _innehall(rot, t, n, webbplats) -> None:
         "kf/2025-03-20/sammantrade.md":
             f"---\ntid: {_y(t(10))}\nplats: {_y(t(11))}\nkallelse:\n  datum: 2025-03-06\n"
             f"  arenden:\n    - rubrik: {_y(t(12))}\n      dnr: {_y(d(13))}\n"
+            f"      andring: tillagt\n      handlingar:\n        - handlingar/h.md\n"
+            f"        - handlingar/ej.md\n        - titel: {_y(t(42))}\n"
+            f"          fil: handlingar/f.pdf\n"
             f"    - rubrik: {_y(t(14))}\n---\n{t(15)}\n",
+        # a Markdown handling (issue 11) with a hostile value in every key, and one that
+        # is listed by its typ and datum only
+        "kf/2025-03-20/handlingar/h.md":
+            f"---\ntyp: {_y(t(43))}\nrubrik: {_y(t(44))}\ndatum: 2025-03-01\n"
+            f"dnr: {_y(d(45))}\navsandare: {_y(t(46))}\nhandlaggare: [{_y(t(47))}]\n"
+            f"till: {_y(t(48))}\nskickas_till: [{_y(t(49))}]\n---\n{t(50)}\n\n"
+            f"## {t(51)}\n\n{t(52)} [x](javascript:alert(12))\n",
+        "kf/2025-03-20/handlingar/ej.md":
+            f"---\ntyp: {_y(t(53))}\nrubrik: Intern\ndatum: 2025-03-02\npubliceras: false\n---\nText\n",
+        "kf/2025-03-20/handlingar/f.pdf": b"%PDF-1.4\n%%EOF\n",
         "sn/2025-03-05/sammantrade.md":
             f"---\ntid: {_y(t(16))}\nplats: {_y(t(17))}\nordforande: {_y(p[0])}\n"
             f"sekreterare: {_y(t(18))}\njusterare: [{_y(p[1])}]\n"
@@ -116,7 +130,7 @@ def _innehall(rot, t, n, webbplats) -> None:
 SIDOR = ["", "overklaga/", "protokoll/", "arenden/", "data/", "protokoll/sn/",
          "protokoll/sn/2025/", "protokoll/sn/2025-03-05/", "protokoll/sn/2025-03-05/1/",
          "protokoll/sn/2025-03-05/2/", "protokoll/sn/2025-03-05/3/", "protokoll/kf/",
-         "protokoll/kf/2025-03-20/", "protokoll/snau/", "protokoll/snau/2025-02-20/4/", "finns-inte/"]
+         "protokoll/kf/2025-03-20/", "protokoll/kf/2025-03-20/handlingar/h/", "protokoll/snau/", "protokoll/snau/2025-02-20/4/", "finns-inte/"]
 
 # (Pagefind's own search form has action="javascript:void(0);": that one is not ours)
 GRANSKA = """() => {
@@ -165,6 +179,11 @@ def _las_utdata(site) -> None:
                                             newline="")))
     assert all(len(r) == 8 for r in rader_csv) and len(rader_csv) == 4   # header + 3 public §§
     assert not any("<" in cell for r in rader_csv for cell in r)   # as on the site: &lt;
+    assert (site / "protokoll/kf/2025-03-20/handlingar/h/index.html").is_file()
+    h_csv = list(csv.reader(io.StringIO((site / "data/handlingar.csv").read_text("utf-8-sig"),
+                                        newline="")))
+    assert all(len(r) == 10 for r in h_csv) and len(h_csv) == 3    # header + 2 public handlingar
+    assert not any("<" in cell for r in h_csv for cell in r)
 
 
 def _i_webblasaren(site, serva, webblasare) -> None:
@@ -211,9 +230,9 @@ def _i_webblasaren(site, serva, webblasare) -> None:
 @settings(max_examples=4, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                  HealthCheck.data_too_large])
-@example(texter=[ALLT] * 42, namn=[ALLA_NAMN] * 6,
+@example(texter=[ALLT] * 54, namn=[ALLA_NAMN] * 6,
          webb='https://anslag.test.example/"><script>alert(11)</script>\r\nX:')
-@given(texter=st.lists(TEXT, min_size=42, max_size=42),
+@given(texter=st.lists(TEXT, min_size=54, max_size=54),
        namn=st.lists(NAMN, min_size=6, max_size=6, unique=True),
        webb=st.sampled_from(FARLIGT).map(lambda f: "https://anslag.test.example/" + f))
 def test_fientlig_text_i_varje_falt_kor_aldrig(tmp_path_factory, serva, webblasare,

@@ -88,6 +88,8 @@ def test_arendets_gang_med_handlingar(site):
     # a dnr that so far has only a handling
     t40 = _text((site / "arenden/KS 2025-40/index.html").read_text(encoding="utf-8"))
     assert "Tjänsteskrivelse : Budget 2026" in t40 and "§" not in t40.split("äldst först.")[1]
+    index = (site / "arenden/index.html").read_text(encoding="utf-8")
+    assert '<a href="KS%202025-40/">KS 2025/40</a></td><td>Budget 2026</td>' in index
 
 
 def test_oppna_data_och_flode(site):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup
@@ -128,13 +128,17 @@ def organ_ar_sida(w: Webbplats, o: Organ, ar: int) -> Sida:
 class ArendenVy:
     finns: bool
     rader: list[tuple[str, Paragraf, int]]   # (dnr, its latest §, number of §§)
+    bara_handlingar: list[tuple[str, str, date]] = field(default_factory=list)
+    # (dnr, title, date) of the ärenden that so far have only handlingar (vyer/handlingar.py)
 
 
 def arenden_index(w: Webbplats) -> Sida:
     rader = [(dnr, ps[-1], len(ps))
              for dnr, ps in sorted(w.arkiv.arenden.items(), key=lambda x: x[0], reverse=True)
              if urls.arende(dnr) != "arenden/-/"]
-    vy = ArendenVy(bool(w.arkiv.arenden), rader)
+    from generator.render.site.vyer.handlingar import bara_handlingar
+    andra = bara_handlingar(w)
+    vy = ArendenVy(bool(w.arkiv.arenden) or bool(andra), rader, andra)
     return Sida(urls.ARENDEN, "Ärenden", rendera("arenden.html", urls.ARENDEN, vy), nav=True)
 
 

@@ -183,3 +183,14 @@ def arende_sida(w: Webbplats, dnr: str, ps: list, hl: list[PubliceradHandling]) 
     rader.sort(key=lambda r: (r.datum, not r.ar_handling))
     vy = ArendeHandlingVy(dnr, rader, [("Ärenden", urls.ARENDEN), (dnr, None)])
     return Sida(fran, f"Ärendets gång {dnr}", rendera("handling_arende.html", fran, vy))
+
+
+def bara_handlingar(w: Webbplats) -> list[tuple[str, str, date]]:
+    """(dnr, title, date) of every dnr that has public handlingar but no public § yet,
+    for the list of ärenden (newest dnr first, like the others)."""
+    ut = []
+    for dnr, hl in arende_handlingar(w).items():
+        if dnr not in w.arkiv.arenden:
+            sista = max(hl, key=lambda ph: ph.handling.datum or ph.datum)
+            ut.append((dnr, sista.handling.titel, sista.handling.datum or sista.datum))
+    return sorted(ut, reverse=True)

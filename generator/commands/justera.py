@@ -38,6 +38,8 @@ from generator.rules import las_kontext
 from generator.common.datum import idag_stockholm
 from generator.common.diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
 from generator.common.filer import skriv_atomiskt
+from generator.commands import journal
+from generator.content.register import REGISTER, TrasigtRegister, las_register, skriv_register
 from generator.content.frontmatter import FrontmatterFel, slutrad
 from generator.content.lasfil import (LASFIL, Las, RattelsePost, TrasigLasfil, jamfor, kanda_summor,
                      kontrollsummor, las_lasfil, motesfiler, skriv_lasfil)
@@ -296,6 +298,21 @@ def kommando_justera(args) -> int:
              "Rättelsen visas offentligt; skriv den utan personuppgifter.")
         return 1
 
+    mapp_abs = Path(rot) / organ_id / datum.isoformat()
+    if mapp_abs.is_dir():
+        try:
+            atervunnet = journal.atervinn(Path(rot), mapp_abs)
+        except (ValueError, TrasigtRegister) as e:
+            _err(f"{organ_id}/{datum.isoformat()}/{journal.JOURNAL}: fel: justering: en "
+                 f"avbruten justering kan inte slutföras ({e}). Återställ sammantrade.md och "
+                 f"justering.lock ur versionshanteringen, ta bort {journal.JOURNAL} och "
+                 "försök igen.")
+            return 1
+        if atervunnet:
+            print(atervunnet)
+            if "slutförts" in atervunnet and rattelse is None:
+                return 0   # the justering asked for is the one just finished
+
     ctx, rapport = las_kontext(rot)
     if ctx is None:
         _skriv_diagnostik(rapport.sorterade())
@@ -396,6 +413,29 @@ def kommando_justera(args) -> int:
     if m.anslag is None or m.anslag.uppsatt != uppsatt:
         andringar["anslag"] = {"uppsatt": uppsatt}
 
+    nyckel = f"{organ_id}/{datum.isoformat()}"
+    try:
+        lasta = las_register(rot)
+    except TrasigtRegister as e:
+        _err(f"{REGISTER}: fel: register: {e}. Återställ filen ur versionshanteringen; "
+             "justeringen registrerades inte.")
+        return 1
+    journal.borja(ra.mapp, nyckel, nyckel not in lasta)
+    try:
+        kod = _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak,
+                     organ_id, datum, kort, idag, jdatum, plats, uppsatt, lasta)
+    except BaseException:
+        journal.atervinn(Path(rot), ra.mapp)   # the lock is unchanged: roll back
+        raise
+    if kod != 0:
+        journal.atervinn(Path(rot), ra.mapp)
+    return kod
+
+
+def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, organ_id,
+           datum, kort, idag, jdatum, plats, uppsatt, lasta) -> int:
+    """The writing half of justera, inside the journal (see generator.commands.journal)."""
+    lasfil = ra.mapp / LASFIL
     sm = ra.mapp / "sammantrade.md"
     fore = sm.read_bytes()
     if andringar:
@@ -451,7 +491,12 @@ def kommando_justera(args) -> int:
              uppsatt=m.anslag.uppsatt if m.anslag else uppsatt,
              filer=nu, paragrafer={k: v for k, v in paragrafer.items() if k in nu},
              rattelser=rattelser)
+    # the register first (every meeting locked now, this one included), then the lock
+    skriv_register(rot, lasta | {f"{organ_id}/{datum.isoformat()}"}
+                   | {f"{r.organ_id}/{r.datum_text}" for _m, _d, r in ctx.sammantraden
+                      if r.lock is not None})
     skriv_lasfil(lasfil, ny)
+    journal.avsluta(ra.mapp)
 
     # the report
     a = m.anslag

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.commands import osfel
 from generator.common.filer import sha256_fil
 from generator.render.manifest import MANIFEST, las_manifest
 

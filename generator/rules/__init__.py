@@ -65,6 +65,8 @@ def kor_regler(ctx, rapport: Rapport) -> None:
     for regel in REGLER:
         rapport.extend(regel(ctx))
     rapport.extend(las.las_stammer(ctx))   # justering.lock: not a rule of the contract
+    rapport.extend(las.avbruten_justering(ctx))
+    rapport.extend(las.register_stammer(ctx))
 
 
 def las_kontext(rot: Path | str, tolkminne: Path | None = None) -> tuple[Kontext | None, Rapport]:

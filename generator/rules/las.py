@@ -4,8 +4,11 @@ Every meeting with a justering.lock is compared with it: a file changed (one
 byte is enough), added or removed after the justering is an error that names
 the file and the §, and says how to record the change as a rättelse.
 
-A justerat meeting *without* a lock is not an error: archives migrated from
-before the tool (like the example archive) were justerade on paper. The
+A justerat meeting *without* a lock is not an error when the tool never locked
+it: archives migrated from before the tool (like the example archive) were
+justerade on paper. Once ``anslag justera`` has locked a meeting it is in the
+register ``.anslag/lasta.json``, and a missing lock is an error; so is the
+journal of an interrupted justering. The
 dashboard (`anslag status`) lists them, and `anslag justera ORGAN DATUM` locks
 them as they are.
 """
@@ -14,10 +17,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from generator.common.diagnostics import Diagnostik, fel
+from generator.content.register import REGISTER, TrasigtRegister, las_register
 from generator.content.lasfil import (LASFIL, TrasigLasfil, jamfor, kanda_summor, kontrollsummor,
                       las_lasfil, motesfiler)
 
 NYCKEL = "justering.lock"
+JOURNAL = ".justering-pagar.json"     # written by commands.journal (a stage above this one)
 
 
 def _rattelse_rad(organ_id: str, datum: str) -> str:
@@ -93,3 +98,42 @@ def las_stammer(ctx) -> Iterable[Diagnostik]:
             yield fel(prefix + rel, NYCKEL,
                       f"{_vad(rel, paragrafer, bilagor)} har tagits bort efter {nar} men "
                       f"finns i {LASFIL}. {hjalp}")
+
+
+def avbruten_justering(ctx) -> Iterable[Diagnostik]:
+    """A journal left by an interrupted ``anslag justera`` (see commands.journal)."""
+    for _m, _doc, ra in ctx.sammantraden:
+        if (ra.mapp / JOURNAL).exists():
+            yield fel(f"{ra.organ_id}/{ra.datum_text}/{JOURNAL}", NYCKEL,
+                      "en justering avbröts innan den blev klar (justering och lås skrivs i "
+                      f"ett steg). Kör \"anslag justera {ra.organ_id} {ra.datum_text}\" igen: "
+                      "den slutför eller rullar tillbaka den avbrutna justeringen.")
+
+
+def register_stammer(ctx) -> Iterable[Diagnostik]:
+    """Every meeting the tool has locked (``.anslag/lasta.json``) still has its lock."""
+    try:
+        lasta = las_register(ctx.innehall.rot)
+    except TrasigtRegister as e:
+        yield fel(REGISTER, "register", f"{e}. Registret skrivs bara av \"anslag justera\"; "
+                  "återställ det ur versionshanteringen.")
+        return
+    if not lasta:
+        return
+    finns = {f"{ra.organ_id}/{ra.datum_text}": ra for _m, _d, ra in ctx.sammantraden}
+    for nyckel in sorted(lasta):
+        ra = finns.get(nyckel)
+        if ra is not None and ra.lock is not None:
+            continue
+        if ra is not None and (ra.mapp / JOURNAL).exists():
+            continue   # reported by avbruten_justering
+        if ra is None:
+            yield fel(REGISTER, "register", f"{nyckel} har låsts av \"anslag justera\" men "
+                      "sammanträdet finns inte längre i innehållet. Ett justerat protokoll "
+                      "tas inte bort: återställ mappen ur versionshanteringen.")
+            continue
+        yield fel(f"{nyckel}/{LASFIL}", NYCKEL,
+                  f"sammanträdet har låsts av \"anslag justera\" (se {REGISTER}) men "
+                  f"{LASFIL} saknas, så ändringar i protokollet kan inte upptäckas. Återställ "
+                  f"{LASFIL} ur versionshanteringen eller säkerhetskopian; skriv den aldrig "
+                  "för hand.")

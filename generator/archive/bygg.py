@@ -25,7 +25,7 @@ from generator.archive.referenser import Organregister, tolka
 from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
                      OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, MAX_AR, MIN_AR, Falt,
-                     tid_text)
+                     tid_text, webbadress_fel)
 
 
 @dataclass(slots=True)
@@ -51,10 +51,8 @@ def _kommun(doc: Dokument | None, rapport: Rapport) -> Kommun | None:
     f.okanda(KOMMUN_NYCKLAR)
     namn = f.text("namn", kravs=True, exempel="Smedjebackens kommun")
     webb = f.text("webbplats", kravs=True, exempel="https://anslagstavla.kommun.se/")
-    if webb and not re.match(r"^https?://[^/\s]+", webb):
-        f.fel("webbplats", f"\"{webb}\" är ingen absolut adress. Skriv hela adressen med "
-                           "https://, t.ex. https://anslagstavla.kommun.se/.")
-        webb = None
+    if webb and webbadress_fel(webb):
+        webb = None   # reported by rules.kommun.webbplats_ar_en_adress
     monster = f.text("dnr_monster")
     if monster and len(monster) > 200:
         f.fel("dnr_monster", "mönstret är längre än 200 tecken. Skriv ett kortare mönster, "

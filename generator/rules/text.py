@@ -137,6 +137,7 @@ def ingen_stubbtext(ctx):
 
 
 MAX_NIVAER = 10
+_PREFIX = " \t>-*+.)0123456789"
 _MARKOR = re.compile(r"(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
 
 
@@ -170,6 +171,9 @@ def text_inte_for_djupt_nastlad(ctx):
         if not doc.body:
             continue
         for i, rad in enumerate(doc.body.split("\n")):
+            # a level takes at least one character: short prefixes cannot be too deep
+            if len(rad) - len(rad.lstrip(_PREFIX)) <= MAX_NIVAER:
+                continue
             if _nivaer(rad) > MAX_NIVAER:
                 yield fel(doc.path, "text", f"rad {doc.body_rad + i} är nästlad i fler än "
                           f"{MAX_NIVAER} nivåer (indrag eller >). Skriv texten med färre "

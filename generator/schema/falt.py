@@ -200,3 +200,36 @@ def tid_text(falt: Falt, key: str = "tid") -> str | None:
                           "(utan citattecken läses 09:00 som ett tal).")
         return f"{v // 60:02d}:{v % 60:02d}"
     return falt.text(key, exempel='"09:00–12:00"')
+
+
+_VARDNAMN = re.compile(r"^(?:[^\W_]|[^\W_][\w-]*[^\W_])(?:\.(?:[^\W_]|[^\W_][\w-]*[^\W_]))*\.?$")
+_SOKVAG = re.compile(r"^(?:/[A-Za-z0-9._~%!$&()*+,;=:@-]*)*$")
+
+
+def webbadress_fel(url: str) -> str | None:
+    """Why ``url`` is not a plain http(s) address with a host (and optionally a port and a
+    path), or None. Quotes, spaces, angle brackets, credentials, a query or a fragment,
+    and any scheme but http/https are refused: the value reaches HTML, XML and feeds."""
+    from urllib.parse import urlsplit
+    if any(c.isspace() or c in "\"'<>`\\{}|^" or ord(c) < 32 or ord(c) == 127 for c in url):
+        return "innehåller mellanslag, citattecken, <, > eller andra tecken som inte hör hemma i en adress"
+    try:
+        delar = urlsplit(url)
+        port = delar.port
+    except ValueError:
+        return "är ingen giltig adress"
+    if delar.scheme.lower() not in ("http", "https") or not url.lower().startswith(
+            (delar.scheme.lower() + "://")):
+        return "är ingen absolut adress: den ska börja med https:// (eller http://)"
+    if "@" in delar.netloc:
+        return "får inte innehålla användarnamn eller lösenord (@)"
+    vard = delar.hostname or ""
+    if not vard or not _VARDNAMN.match(vard):
+        return "saknar ett giltigt värdnamn (t.ex. anslagstavla.kommun.se)"
+    if port is not None and not 0 < port < 65536:
+        return "har ett ogiltigt portnummer"
+    if delar.query or delar.fragment or "?" in url or "#" in url:
+        return "får inte ha ? eller # (bara adress och sökväg)"
+    if not _SOKVAG.match(delar.path):
+        return "har tecken i sökvägen som inte hör hemma i en adress"
+    return None

@@ -112,3 +112,17 @@ def test_frammande_mapp_med_byggets_mellanlagringsnamn_lamnas(hem: Path):
     r = _bygg(hem, hem / "site", hem / "arkiv")
     assert r.kod == 0, r.allt
     assert (frammande / "fil.txt").read_text(encoding="utf-8") == "inte byggets\n"
+
+
+def test_ny_skriver_aldrig_genom_en_lank_ut_ur_innehallet(hem: Path, tmp_path: Path):
+    """`anslag ny` writes only inside the content folder: an organ folder that is a link
+    to a folder outside is an error and nothing is created there."""
+    ute = tmp_path / "ute"
+    shutil.copytree(hem / "innehall" / "ks", ute)
+    os.symlink(ute, hem / "innehall" / "ks2")
+    fore = _avtryck(ute)
+    r = kor("ny", "ks2", "2025-05-01", "--innehall", hem / "innehall")
+    assert r.kod == 1, r.allt
+    assert _avtryck(ute) == fore and not (ute / "2025-05-01").exists()
+    k = kor("kontrollera", "--innehall", hem / "innehall")
+    assert k.kod == 1 and "ks2: fel: lank: " in k.fel, k.fel

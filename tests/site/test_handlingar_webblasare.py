@@ -2,7 +2,7 @@
 test): on a day between kallelse and meeting, find each public handling from the meeting
 page, read it as a page (and its PDF when PDFs are built), and find a word that occurs only
 inside an attached PDF through the search page. Fixture archive tests/handlingar_hjalp.py
-(the Flen example replaces it once examples/flen exists)."""
+(the Flen example is tested the same way in test_handlingar_flen.py)."""
 from __future__ import annotations
 
 import pytest

@@ -14,9 +14,14 @@ from generator.common.diagnostics import fel, varning
 from generator.rules.text import PLATSHALLARE, PNR_RE, ar_personnummer
 
 _PLATS_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in PLATSHALLARE))
+# cheap scans that rule out most documents before the full patterns run
+_SEX_SIFFROR = re.compile(r"[0-9]{6}")
+_PLATS_FORFILTER = re.compile(r"[xX][xX]|§\s*[xX]|<\s*(?i:ange)")
 
 
-def _rader(doc, rx: re.Pattern):
+def _rader(doc, rx: re.Pattern, forfilter: re.Pattern):
+    if not forfilter.search(doc.text):
+        return
     for m in rx.finditer(doc.text):
         yield doc.text.count("\n", 0, m.start()) + 1, m
 
@@ -39,7 +44,7 @@ def handling_utan_personnummer(ctx):
     for h, doc, m in ctx.handlingar:
         if doc is None or aldrig_publik(m, h):
             continue
-        for nr, t in _rader(doc, PNR_RE):
+        for nr, t in _rader(doc, PNR_RE, _SEX_SIFFROR):
             if ar_personnummer(t):
                 yield fel(doc.path, "text" if nr >= doc.body_rad else "frontmatter",
                           f"rad {nr} innehåller ett personnummer eller samordningsnummer. "
@@ -54,7 +59,7 @@ def handling_utan_platshallare(ctx):
         if doc is None:
             continue
         sedda: set[int] = set()
-        for nr, t in _rader(doc, _PLATS_RE):
+        for nr, t in _rader(doc, _PLATS_RE, _PLATS_FORFILTER):
             if nr not in sedda:
                 sedda.add(nr)
                 yield varning(doc.path, "text" if nr >= doc.body_rad else "frontmatter",

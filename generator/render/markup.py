@@ -62,12 +62,28 @@ class SakerMarkdown(Extension):
         md.treeprocessors.register(_Sanering(md), "anslag_sanering", 0)
 
 
+class _TommaRubrikceller(Treeprocessor):
+    """An empty table header cell gets a label for screen readers only ("Kolumn 2"), so the
+    data cells below it are not announced under silence (WCAG 1.3.1). HTML only: the PDF
+    stage gives the same label in Typst (theme/pdf/gemensamt.typ)."""
+
+    def run(self, root: etree.Element) -> None:
+        for thead in root.iter("thead"):
+            for tr in thead.iter("tr"):
+                for nr, th in enumerate((c for c in tr if c.tag == "th"), start=1):
+                    if not "".join(th.itertext()).strip() and len(th) == 0:
+                        th.text = None
+                        dold = etree.SubElement(th, "span", {"class": "visuellt-dold"})
+                        dold.text = f"Kolumn {nr}"
+
+
 def ny_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=[SakerMarkdown(), "tables", "sane_lists"],
                              output_format="html")
 
 
 _MD = ny_markdown()
+_MD.treeprocessors.register(_TommaRubrikceller(_MD), "anslag_tomma_rubrikceller", -50)
 
 
 def till_html(text: str) -> str:

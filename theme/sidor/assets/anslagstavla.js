@@ -27,3 +27,28 @@
     if (tom && tom.classList.contains("tavla-tom")) tom.hidden = false;
   });
 })();
+
+/* A table wider than the screen scrolls inside its frame (Material's .md-typeset__scrollwrap):
+   such a frame takes keyboard focus and has a name, so it can be scrolled without a mouse
+   (WCAG 2.1.1). Checked again when the window changes size. */
+(function () {
+  function markera() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (ram, i) {
+      if (ram.scrollWidth > ram.clientWidth + 1) {
+        ram.tabIndex = 0;
+        ram.setAttribute("role", "region");
+        ram.setAttribute("aria-label", "Tabell " + (i + 1) + ", rullar i sidled");
+      } else {
+        ram.removeAttribute("tabindex");
+        ram.removeAttribute("role");
+        ram.removeAttribute("aria-label");
+      }
+    });
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () { setTimeout(markera, 0); });
+  } else {
+    window.addEventListener("load", markera);
+  }
+  window.addEventListener("resize", markera);
+})();

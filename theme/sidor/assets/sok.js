@@ -24,6 +24,17 @@
         return { bundlePath: new URL(b + "/", bas).pathname, baseUrl: rot };
       })
     });
+    // A visible label for the search field (Pagefind labels it only by its title).
+    var falt = el.querySelector(".pagefind-ui__search-input");
+    if (falt) {
+      falt.id = "sokfalt";
+      falt.removeAttribute("title");
+      var etikett = document.createElement("label");
+      etikett.htmlFor = "sokfalt";
+      etikett.className = "sok-etikett";
+      etikett.textContent = "Sökord";
+      el.insertBefore(etikett, el.firstChild);
+    }
     var q = new URLSearchParams(location.search).get("q");
     if (q) ui.triggerSearch(q);
   };

@@ -1,0 +1,45 @@
+"""The Nu Html Checker (vnu-jar) over every HTML page of every covered build, in one run,
+and the theme's copy of Material's base.html differs from Material's only as it says."""
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+from standard_hjalp import sidtyp, vnu_kor
+
+
+def test_nu_html_checker_utan_fel_och_varningar(byggen, utdata_standard):
+    sidor = {}
+    for b in byggen.values():
+        for rel in b.html_sidor():
+            fil = b.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+            sidor[fil.resolve().as_uri()] = (b.namn, rel)
+    meddelanden = vnu_kor([Path(u.removeprefix("file://")) for u in sidor])
+    fynd, per_typ = [], collections.Counter()
+    for m in meddelanden:
+        namn, rel = sidor.get(m.get("url", ""), ("?", m.get("url", "")))
+        typ = m["type"] + (f"/{m['subType']}" if m.get("subType") else "")
+        per_typ[(namn, sidtyp(rel), typ)] += 1
+        fynd.append(f"{namn} /{rel}:{m.get('lastLine', '?')}: {typ}: {m['message']}")
+    rapport = "\n".join(f"{n} {t} {k}: {v}" for (n, t, k), v in sorted(per_typ.items()))
+    (utdata_standard / "vnu.txt").write_text(
+        f"{len(sidor)} sidor, {len(meddelanden)} meddelanden\n{rapport}\n\n" + "\n".join(fynd) + "\n",
+        encoding="utf-8")
+    assert len(sidor) > 80
+    # Errors, warnings and info messages alike: the pages give the checker nothing to say.
+    assert not fynd, f"{len(fynd)} meddelanden från Nu Html Checker:\n" + "\n".join(fynd[:60])
+
+
+def test_base_html_ar_materials_med_bara_de_tva_andringarna():
+    """theme/overrides/base.html is a copy of Material's; when Material changes its base.html
+    this fails, so the copy is refreshed rather than drifting."""
+    import material
+    rot = Path(__file__).resolve().parents[2]
+    original = (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
+    var = original.replace('id="__drawer" autocomplete="off">', 'id="__drawer">').replace(
+        'id="__search" autocomplete="off">', 'id="__search">').replace(
+        '<article class="md-content__inner md-typeset">', '<div class="md-content__inner md-typeset">'
+    ).replace("              </article>\n", "              </div>\n")
+    kopia = (rot / "theme" / "overrides" / "base.html").read_text("utf-8")
+    assert kopia.split("-#}\n", 1)[1] == var
+    assert "autocomplete" not in var.split("<body", 1)[1].split("{% block header %}", 1)[0]

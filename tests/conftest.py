@@ -44,3 +44,23 @@ def exempel_kopia(tmp_path: Path) -> Path:
     dst = tmp_path / "content"
     shutil.copytree(EXEMPEL, dst)
     return dst
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through Playwright, one per test process: Playwright's sync API
+    allows only one running instance per process, so every folder's tests share this one."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} saknas: installera Debians chromium (apt-get install chromium); "
+                    "testerna laddar aldrig ner någon webbläsare.")
+    from playwright.sync_api import sync_playwright
+    pw = sync_playwright().start()
+    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield b
+    b.close()
+    pw.stop()

@@ -20,9 +20,6 @@ import pytest
 ROT = Path(__file__).resolve().parents[2]
 INNEHALL = ROT / "content"
 UTDATA = ROT / "tests" / "output"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOKALA = {"127.0.0.1", "localhost"}
 
 
@@ -132,16 +129,8 @@ def exempel_url(exempel_site, serva) -> str:
 
 
 @pytest.fixture(scope="session")
-def webblasare():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} saknas: installera Debians chromium (apt-get install chromium); "
-                    "testerna laddar aldrig ner någon webbläsare.")
-    from playwright.sync_api import sync_playwright
-    pw = sync_playwright().start()
-    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield b
-    b.close()
-    pw.stop()
+def webblasare(chromium):
+    return chromium
 
 
 @pytest.fixture

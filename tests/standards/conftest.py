@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from standard_hjalp import ARKIV, CHROMIUM, CHROMIUM_ARGS, LOKALA, ROT, UTDATA, Bygge
+from standard_hjalp import ARKIV, LOKALA, ROT, UTDATA, Bygge
 
 
 @pytest.fixture(scope="session")
@@ -59,18 +59,6 @@ def adresser(byggen):
     for s in servrar:
         s.shutdown()
         s.server_close()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} saknas: installera Debians chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    pw = sync_playwright().start()
-    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield b
-    b.close()
-    pw.stop()
 
 
 @pytest.fixture

@@ -19,9 +19,6 @@ import pytest
 ROT = Path(__file__).resolve().parents[2]
 UTDATA = ROT / "tests" / "output" / "standards"
 VNU_JAR = ROT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOKALA = {"127.0.0.1", "localhost"}
 
 # Every archive the tests build from a folder: the example and the minimal fixture archive.

@@ -105,7 +105,7 @@ def test_floden_och_oppna_data(exempel_site):
     assert "DTSTART;TZID=Europe/Stockholm:20250206T090000" in ics
     assert all(len(r.encode()) <= 75 for r in ics.split("\r\n"))
 
-    rader = list(csv.DictReader(io.StringIO((exempel_site / "data/paragrafer.csv").read_text("utf-8"))))
+    rader = list(csv.DictReader(io.StringIO((exempel_site / "data/paragrafer.csv").read_text("utf-8-sig"))))
     r3 = next(r for r in rader if r["organ"] == "fun" and r["paragraf"] == "3")
     assert r3["dnr"] == "2024/00392" and r3["datum"] == "2025-02-06"
     assert r3["url"] == "https://anslagstavla.example.se/protokoll/fun/2025-02-06/3/"

@@ -11,7 +11,7 @@ import html
 import io
 import json
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterator
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from generator.common.datum import langt
 from generator.render.markup import till_html
 from generator.archive.model import Organ, Paragraf, Sammantrade
-from generator.render.site import handlingsdata, ledamoter, urls
+from generator.render.site import dataschema, handlingsdata, ledamoter, urls
 from generator.render.site.html import _HANDELSE, _SCHEMA, avvapna, spann
 from generator.render.site.webbplats import Webbplats
 from generator.render.site.tavla import alla_anslag
@@ -52,7 +52,7 @@ def atom(w: Webbplats, organ: Organ | None = None) -> bytes:
         poster += [(d, i, x, None) for d, i, x in handlingsdata.kallelse_poster(w, organ)]
         poster.sort(key=lambda t: (t[0], str(t[1])), reverse=True)
     titel = f"Anslag – {organ.namn}" if organ else f"Anslagstavla – {k.namn}"
-    uppdaterad = poster[0][0] if poster else date(2000, 1, 1)
+    uppdaterad = poster[0][0] if poster else senast_andrat(w, organ)
     ut = ['<?xml version="1.0" encoding="utf-8"?>',
           '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
           f"<id>{_x(urls.absolut(webb, sokvag))}</id>",
@@ -65,6 +65,23 @@ def atom(w: Webbplats, organ: Organ | None = None) -> bytes:
         ut.append(xml if an is None else _atom_entry(w, an))
     ut.append("</feed>")
     return ("\n".join(ut) + "\n").encode("utf-8")
+
+
+def _motesdatum(m: Sammantrade) -> list[date]:
+    """The days a meeting's published record changed: kallelse, justering, each rättelse."""
+    d = [m.kallelse.datum] if m.kallelse else []
+    if m.justering and m.paragrafer:
+        d.append(m.justering.datum)
+    return d + [r.datum for r in m.rattelser]
+
+
+def senast_andrat(w: Webbplats, organ: Organ | None = None) -> date:
+    """The latest day (up to the build's day) on which the content of ``organ`` (or of the
+    whole archive) changed: a meeting held, a kallelse, a justering, a rättelse; the build's
+    day only when nothing has happened yet."""
+    dagar = [d for o in ([organ] if organ else w.organ) for m in o.sammantraden
+             for d in [m.datum, *_motesdatum(m)] if d <= w.idag]
+    return max(dagar, default=w.idag)
 
 
 def _atom_entry(w: Webbplats, an) -> str:
@@ -160,7 +177,6 @@ def _vik(rad: str) -> str:
 def ics(w: Webbplats) -> bytes:
     webb = w.kommun.webbplats
     vard = urlsplit(webb).hostname or "anslagstavla"
-    stamp = datetime.combine(w.idag, time(0, 0)).strftime("%Y%m%dT%H%M%SZ")
     rader = ["BEGIN:VCALENDAR", "VERSION:2.0",
              "PRODID:-//Anslagstavlan//Sammanträden//SV",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -171,13 +187,20 @@ def ics(w: Webbplats) -> bytes:
         for m in sorted(o.sammantraden, key=lambda m: m.datum):
             if m.utdrag:
                 continue
-            rader += _vevent(w, o, m, vard, stamp)
+            rader += _vevent(w, o, m, vard)
     rader.append("END:VCALENDAR")
     return ("\r\n".join(_vik(r) for r in rader) + "\r\n").encode("utf-8")
 
 
-def _vevent(w: Webbplats, o: Organ, m: Sammantrade, vard: str, stamp: str) -> list[str]:
-    ut = ["BEGIN:VEVENT", f"UID:{o.id}-{m.datum.isoformat()}@{vard}", f"DTSTAMP:{stamp}"]
+def _vevent(w: Webbplats, o: Organ, m: Sammantrade, vard: str) -> list[str]:
+    # A new version of the event each time its record changes (kallelse, justering, rättelse):
+    # SEQUENCE counts those days, DTSTAMP is the latest one (midnight in Stockholm, as UTC).
+    # Both stay the same from build to build while the meeting is unchanged (RFC 5545 3.8.7).
+    andrat = sorted(d for d in _motesdatum(m) if d <= w.idag)
+    senast = andrat[-1] if andrat else m.datum
+    stamp = datetime.combine(senast, time(0, 0), STHLM).astimezone(timezone.utc)
+    ut = ["BEGIN:VEVENT", f"UID:{o.id}-{m.datum.isoformat()}@{vard}",
+          f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}", f"SEQUENCE:{max(len(andrat) - 1, 0)}"]
     t = _TID.search(m.tid or "")
     if t:
         h1, m1 = int(t.group(1)), int(t.group(2))
@@ -356,7 +379,7 @@ def paragrafer_csv(w: Webbplats) -> bytes:
                 wr.writerow([o.id, _csv(o.namn), m.datum.isoformat(), p.nummer, _csv(p.dnr or ""),
                              _csv(p.rubrik), _ren_text(b.text) if b else "",
                              urls.absolut(webb, urls.paragraf(o.id, m.datum, p.nummer))])
-    return buf.getvalue().encode("utf-8")
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
 def _csv(text: str) -> str:
@@ -383,7 +406,14 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
         for m in o.sammantraden:
             yield urls.sammantrade_json(o.id, m.datum), w.minne.varde(
                 f"j|{o.id}|{m.datum}", w.minne.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
-    yield from ledamoter.filer(w, json_bytes)
+    data = []
+    for sokvag, innehall in ledamoter.filer(w, json_bytes):
+        data.append(sokvag)
+        yield sokvag, innehall
+    data += [urls.CSV, handlingsdata.CSV, urls.SAMMANTRADEN_JSON] + [
+        urls.sammantrade_json(o.id, m.datum) for o in w.organ for m in o.sammantraden]
+    yield from dataschema.filer(set(data), lambda s: urls.absolut(w.kommun.webbplats, s),
+                                json_bytes)
     yield "robots.txt", robots(w)
 
 

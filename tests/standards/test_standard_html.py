@@ -5,6 +5,8 @@ from __future__ import annotations
 import collections
 from pathlib import Path
 
+import pytest
+
 from standard_hjalp import sidtyp, vnu_kor
 
 
@@ -30,16 +32,19 @@ def test_nu_html_checker_utan_fel_och_varningar(byggen, utdata_standard):
     assert not fynd, f"{len(fynd)} meddelanden från Nu Html Checker:\n" + "\n".join(fynd[:60])
 
 
-def test_base_html_ar_materials_med_bara_de_tva_andringarna():
-    """theme/overrides/base.html is a copy of Material's; when Material changes its base.html
-    this fails, so the copy is refreshed rather than drifting."""
-    import material
+@pytest.mark.parametrize("paket", ["material", "zensical"])
+def test_base_html_ar_temats_med_bara_de_tva_andringarna(paket):
+    """theme/overrides/anslag-base-<engine>.html are copies of the engines' base.html; when an
+    engine changes its base.html this fails, so the copy is refreshed rather than drifting."""
+    import importlib
     rot = Path(__file__).resolve().parents[2]
-    original = (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
+    mod = importlib.import_module(paket)
+    original = (Path(mod.__file__).parent / "templates" / "base.html").read_text("utf-8")
     var = original.replace('id="__drawer" autocomplete="off">', 'id="__drawer">').replace(
         'id="__search" autocomplete="off">', 'id="__search">').replace(
         '<article class="md-content__inner md-typeset">', '<div class="md-content__inner md-typeset">'
     ).replace("              </article>\n", "              </div>\n")
-    kopia = (rot / "theme" / "overrides" / "base.html").read_text("utf-8")
+    assert var.count("<div class=\"md-content__inner md-typeset\">") == 1
+    kopia = (rot / "theme" / "overrides" / f"anslag-base-{paket}.html").read_text("utf-8")
     assert kopia.split("-#}\n", 1)[1] == var
     assert "autocomplete" not in var.split("<body", 1)[1].split("{% block header %}", 1)[0]

@@ -24,8 +24,8 @@ from generator.archive.handlingar import andring, bygg_handlingar, kallelse_hand
 from generator.archive.referenser import Organregister, tolka
 from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
-                     OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, MAX_AR, MIN_AR, Falt,
-                     tid_text, webbadress_fel)
+                     OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, TILLGANGLIGHET_NYCKLAR,
+                     MAX_AR, MIN_AR, Falt, tid_text, webbadress_fel)
 
 
 @dataclass(slots=True)
@@ -76,8 +76,9 @@ def _kommun(doc: Dokument | None, rapport: Rapport) -> Kommun | None:
     if not namn:
         return None
     personsidor = f.sant("personsidor") if f.finns("personsidor") else True
+    tg = f.mapping("tillganglighet", TILLGANGLIGHET_NYCKLAR)
     return Kommun(namn, webb or "https://example.invalid/", f.text("forvaringsplats"),
-                  monster, regler, personsidor)
+                  monster, regler, personsidor, tg.text("kontakt") if tg else None)
 
 
 def _organ(oid: str, doc: Dokument, rapport: Rapport) -> Organ:

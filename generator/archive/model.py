@@ -35,6 +35,7 @@ class Kommun:
     dnr_monster: str | None = None
     overklagande: Overklagande = field(default_factory=Overklagande)
     personsidor: bool = True        # /ledamoter/ pages and the person data files
+    tillganglighet_kontakt: str | None = None   # kommun.yml tillganglighet.kontakt
 
 
 _STRECK_OCH_MELLANRUM = re.compile(r"[-‐‑‒–—\s]+")

@@ -14,7 +14,8 @@ from generator.common.diagnostics import Rapport, menade_du
 from generator.content.loading import Dokument
 
 KOMMUN_NYCKLAR = {"namn", "webbplats", "forvaringsplats", "dnr_monster", "overklagande",
-                  "personsidor"}
+                  "personsidor", "tillganglighet"}
+TILLGANGLIGHET_NYCKLAR = {"kontakt"}
 OVERKLAGANDE_NYCKLAR = {"veckor", "tillkannagivande_dagar", "justering_dagar"}
 ORGAN_NYCKLAR = {"namn", "kortnamn", "typ", "under", "forvaringsplats", "sidfot"}
 SAMMANTRADE_NYCKLAR = {"tid", "plats", "ordforande", "sekreterare", "justerare", "beslutande",

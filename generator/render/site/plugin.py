@@ -158,6 +158,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             rot = Path(self._option("innehall", "ANSLAG_INNEHALL"))
             if not rot.is_absolute():
                 rot = bas / rot
+            self._innehall_rot = rot
             arkiv, rapport = las_arkiv(rot)
             for d in rapport.sorterade():
                 (log.error if d.niva == "fel" else log.info)(str(d))
@@ -183,6 +184,14 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             config.nav = [x for x in config.nav
                           if not (isinstance(x, dict) and ledamoter in x.values())]
         return config
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` rebuilds when a file in the content folder changes (the content is
+        read by this plugin, outside docs_dir, so MkDocs would not watch it)."""
+        rot = getattr(self, "_innehall_rot", None)
+        if rot is not None and rot.is_dir():
+            server.watch(str(rot))
+        return server
 
     def on_files(self, files: Files, config) -> Files:
         assert self.webbplats is not None

@@ -10,7 +10,7 @@ from generator.render.site.vyer.arkiv import (arende_sida, arenden_index, organ_
                                               organ_sida, protokoll_index)
 from generator.render.site.vyer.handlingar import arende_handlingar
 from generator.render.site.vyer.handlingar import arende_sida as handling_arende_sida
-from generator.render.site.vyer.fasta import data_sida, overklaga, sok_sida
+from generator.render.site.vyer.fasta import data_sida, overklaga, sok_sida, tillganglighet
 from generator.render.site.vyer.ledamoter import ledamot_sidor
 from generator.render.site.vyer.mote import mote_sidor
 from generator.render.site.vyer.tavla import tavla
@@ -24,6 +24,7 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
     yield arenden_index(w)
     yield data_sida(w)
     yield sok_sida(w)
+    yield tillganglighet(w)
     for o in w.organ:
         yield organ_sida(w, o)
         for ar in o.ar:

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.common.datum import langt
 
 from generator.render.site import urls
 from generator.render.site.mallar import rendera
 from generator.render.site.sida import ALLMANT, Sida
 from generator.render.site.webbplats import Webbplats
+
+# How the site was last assessed (tools and day), kept beside the templates.
+GRANSKNING = Path(__file__).resolve().parents[4] / "theme" / "granskning.yml"
 
 
 @dataclass(slots=True)
@@ -20,6 +29,18 @@ class OverklagaVy:
 class DataVy:
     webbplats: str         # the kommun's public address, without a trailing slash
     personsidor: bool = True   # personer.json and omrostningar.csv are published
+
+
+@dataclass(slots=True)
+class TillganglighetVy:
+    kommun: str
+    kontakt: str | None        # kommun.yml tillganglighet.kontakt, as written
+    kontakt_href: str | None   # mailto: or the http(s) address, when the contact is one
+    verktyg: list[str]         # how the site was assessed (theme/granskning.yml)
+    granskad: str              # day of the last assessment, in words
+    granskad_iso: str
+    datum: str                 # the day this statement was built
+    datum_iso: str
 
 
 @dataclass(slots=True)
@@ -38,6 +59,27 @@ def data_sida(w: Webbplats) -> Sida:
     vy = DataVy(w.kommun.webbplats.rstrip("/"), w.kommun.personsidor)
     return Sida(urls.DATA, "Öppna data", rendera("data.html", urls.DATA, vy), nav=True,
                 sok=ALLMANT)
+
+
+def _kontakt_href(kontakt: str | None) -> str | None:
+    if not kontakt:
+        return None
+    k = kontakt.strip()
+    if re.fullmatch(r"[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+", k):
+        return "mailto:" + k
+    return k if re.match(r"^https?://[^\s]+$", k) else None
+
+
+def tillganglighet(w: Webbplats) -> Sida:
+    granskning = yaml.safe_load(GRANSKNING.read_text(encoding="utf-8"))
+    granskad = granskning["granskad"]
+    k = w.kommun.tillganglighet_kontakt
+    vy = TillganglighetVy(w.kommun.namn, k, _kontakt_href(k), list(granskning["verktyg"]),
+                          langt(granskad), granskad.isoformat(), langt(w.idag), w.idag.isoformat())
+    return Sida(urls.TILLGANGLIGHET, "Tillgänglighetsredogörelse",
+                rendera("tillganglighet.html", urls.TILLGANGLIGHET, vy), sok=ALLMANT,
+                beskrivning="Hur webbplatsen uppfyller lagen om tillgänglighet till digital "
+                            "offentlig service, kända brister och hur du rapporterar brister.")
 
 
 def sok_sida(w: Webbplats) -> Sida:

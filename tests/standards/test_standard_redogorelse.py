@@ -1,0 +1,60 @@
+"""/tillganglighet/: the tillgänglighetsredogörelse as DIGG prescribes it, linked from every
+page's footer, with the kommun's feedback channel from kommun.yml (escaped)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import yaml
+from standard_hjalp import ROT
+
+
+def test_redogorelsen_har_digg_delarna(byggen):
+    html = (byggen["exempel"].site / "tillganglighet" / "index.html").read_text("utf-8")
+    for del_ in ["Tillgänglighetsredogörelse", "delvis förenlig", "Innehåll som inte är tillgängligt",
+                 "protokoll-med-bilagor.pdf", "Hur vi har testat webbplatsen",
+                 "Rapportera brister", 'href="https://www.digg.se/tdosanmalan"',
+                 "axe-core", "Nu Html Checker", "outloud",
+                 'href="mailto:anslagstavla@example.se"']:
+        assert del_ in html, del_
+    granskning = yaml.safe_load((ROT / "theme" / "granskning.yml").read_text("utf-8"))
+    assert granskning["granskad"] <= date.today()
+    assert f'datetime="{granskning["granskad"].isoformat()}"' in html
+    assert 'datetime="2025-02-20"' in html   # the statement's own date: the build's day
+    # the fallback when kommun.yml names no contact
+    bas = (byggen["bas"].site / "tillganglighet" / "index.html").read_text("utf-8")
+    assert "kommunens officiella webbplats" in bas and "mailto:" not in bas
+
+
+def test_varje_sida_lankar_till_redogorelsen(byggen):
+    for b in byggen.values():
+        for rel in b.html_sidor():
+            fil = b.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+            sidfot = fil.read_text("utf-8").split('<footer class="md-footer">', 1)[1]
+            assert re.search(r'<a href="(?:[./]*tillganglighet/|\./)">Tillgänglighet</a>', sidfot), rel
+
+
+def test_kontakten_ar_escapad_och_bara_lankad_nar_den_ar_en_adress(tmp_path):
+    innehall = tmp_path / "innehall"
+    shutil.copytree(ROT / "tests" / "fixtures" / "bas", innehall)
+    kommun = innehall / "kommun.yml"
+    for kontakt, lank in [("<script>alert(1)</script>", None),
+                          ("javascript:alert(1)", None),
+                          ("https://exempelby.example/tillganglighet", "https://exempelby.example/tillganglighet")]:
+        kommun.write_text(kommun.read_text("utf-8").split("tillganglighet:")[0]
+                          + f"tillganglighet:\n  kontakt: '{kontakt}'\n", encoding="utf-8")
+        ut = tmp_path / kontakt.replace("/", "_").replace(":", "_").replace("<", "_").replace(">", "_")
+        p = subprocess.run([sys.executable, "-m", "generator.commands.cli", "bygg", "--innehall",
+                            str(innehall), "--ut", str(ut / "site"), "--arkiv", str(ut / "arkiv"),
+                            "--idag", "2025-03-20", "--utan-pdf", "--tyst"], cwd=ROT,
+                           capture_output=True, text=True, timeout=600)
+        assert p.returncode == 0, p.stderr
+        html = (ut / "site" / "tillganglighet" / "index.html").read_text("utf-8")
+        assert "<script>alert" not in html and 'href="javascript' not in html
+        if lank:
+            assert f'href="{lank}"' in html
+        else:
+            assert "Kontakt: " in html

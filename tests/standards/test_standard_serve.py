@@ -1,0 +1,63 @@
+"""Plain `mkdocs serve` (which docs/webbplats.md recommends while writing) rebuilds when a
+file in the content folder is saved: the plugin watches the content folder itself."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from standard_hjalp import ROT
+
+PAR3 = "fun/2025-02-06/03-kvalitetsrapport-ifo-2024.md"
+
+
+def _ledig_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _hamta(url: str, vanta_pa: str, sekunder: float = 90) -> str:
+    slut, senast = time.monotonic() + sekunder, ""
+    while time.monotonic() < slut:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                senast = r.read().decode("utf-8")
+            if vanta_pa in senast:
+                return senast
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} visade aldrig {vanta_pa!r}; senast:\n{senast[:300]}")
+
+
+def test_mkdocs_serve_laddar_om_vid_andrat_innehall(tmp_path):
+    innehall = tmp_path / "content"
+    shutil.copytree(ROT / "content", innehall)
+    par = innehall / PAR3
+    assert par.is_file()
+    port = _ledig_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ANSLAG_INNEHALL=str(innehall),
+               ANSLAG_IDAG="2025-02-20", ANSLAG_PDF="false")
+    p = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROT / "mkdocs.yml"),
+                          "-a", f"127.0.0.1:{port}"], cwd=ROT, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    try:
+        sida = f"http://127.0.0.1:{port}/protokoll/fun/2025-02-06/3/"
+        assert "godkänns" in _hamta(sida, "Kvalitetsrapport IFO 2024")
+        par.write_text(par.read_text(encoding="utf-8").replace(
+            "godkänns.", "godkänns. Ändrat medan mkdocs serve körde."), encoding="utf-8")
+        _hamta(sida, "Ändrat medan mkdocs serve körde.")
+    finally:
+        os.killpg(p.pid, signal.SIGTERM)
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()

@@ -21,10 +21,11 @@ UTDATA = ROT / "tests" / "output" / "standards"
 VNU_JAR = ROT / ".ci" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LOKALA = {"127.0.0.1", "localhost"}
 
-# Every archive the tests build from a folder: the example and the minimal fixture archive.
+# Every archive the tests build from a folder: the two examples and the minimal fixture archive.
 ARKIV = {
     "exempel": (ROT / "content", date(2025, 2, 20)),
     "bas": (ROT / "tests" / "fixtures" / "bas", date(2025, 3, 20)),
+    "flen": (ROT / "examples" / "flen", date(2024, 3, 20)),   # at the kallelse stage
 }
 
 

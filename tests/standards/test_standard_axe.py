@@ -15,18 +15,20 @@ from standard_hjalp import ARKIV, sidtyp
 TAGGAR = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BREDDER = [1280, 320]
 # The board's script judges by the reader's clock: read the pages on the build's day.
-KLOCKA = {"exempel": "2025-02-20T10:00:00+01:00", "bas": "2025-03-20T10:00:00+01:00"}
-SOKORD = {"exempel": "kvalitetsrapport", "bas": "bredband"}
+KLOCKA = {"exempel": "2025-02-20T10:00:00+01:00", "bas": "2025-03-20T10:00:00+01:00",
+          "flen": "2024-03-20T10:00:00+01:00"}
+SOKORD = {"exempel": "kvalitetsrapport", "bas": "bredband", "flen": "nämnden"}
 
 
-def _ladda(flik, url: str) -> None:
+def _ladda(flik, url: str, filter: bool = True) -> None:
     flik.goto(url)
     flik.wait_for_load_state("load")
     if "/sok/" in url:
         # Pagefind's UI is built by script: check it with results and filters shown.
         flik.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
-        flik.locator(".pagefind-ui__filter-panel, .pagefind-ui__filter-block").first.wait_for(
-            state="attached", timeout=15000)
+        if filter:   # Flen at the kallelse stage has no § pages, so no organ filter
+            flik.locator(".pagefind-ui__filter-panel, .pagefind-ui__filter-block").first.wait_for(
+                state="attached", timeout=15000)
 
 
 @pytest.mark.parametrize("bredd", BREDDER)
@@ -44,7 +46,7 @@ def test_axe_och_sidledsrullning_pa_varje_sida(byggen, adresser, flik, namn, bre
     assert len(sidor) > 5
     for rel in sidor:
         url = bas + rel + (f"?q={SOKORD[namn]}" if rel == "sok/" else "")
-        _ladda(tab, url)
+        _ladda(tab, url, filter=namn != "flen")
         res = axe.run(tab, options={"runOnly": {"type": "tag", "values": TAGGAR},
                                     "resultTypes": ["violations"]})
         typ = sidtyp(rel)

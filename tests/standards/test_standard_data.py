@@ -35,7 +35,7 @@ def _csv_rader(data: bytes) -> list[dict]:
     return [dict(zip(huvud, r)) for r in rader[1:]]
 
 
-@pytest.mark.parametrize("namn", ["exempel", "bas"])
+@pytest.mark.parametrize("namn", ["exempel", "bas", "flen"])
 def test_varje_datafil_har_ett_schema_den_foljer(byggen, namn):
     site = byggen[namn].site
     filer = sorted(p.relative_to(site).as_posix() for p in (site / "data").rglob("*") if p.is_file())

@@ -54,9 +54,10 @@ def test_atom_floden_foljer_rfc_4287(byggen):
     for namn, b in byggen.items():
         webbplats = "https://"
         floden = [b.site / "anslag.xml", *sorted((b.site / "protokoll").glob("*/anslag.xml"))]
-        assert len(floden) >= 3
+        assert len(floden) >= 2   # anslag.xml and at least one organ's feed
         poster = [_kontrollera_flode(f, webbplats) for f in floden]
-        assert poster[0] >= 1, f"{namn}: anslag.xml har inga poster"
+        # Flen is at the kallelse stage: nothing is justerat yet, so its feeds are empty
+        assert poster[0] >= 1 or namn == "flen", f"{namn}: anslag.xml har inga poster"
         assert 0 in poster[1:] or namn == "bas", "ett tomt organflöde kontrolleras också"
 
 

@@ -58,7 +58,8 @@ def test_atom_floden_foljer_rfc_4287(byggen):
         poster = [_kontrollera_flode(f, webbplats) for f in floden]
         # Flen is at the kallelse stage: nothing is justerat yet, so its feeds are empty
         assert poster[0] >= 1 or namn == "flen", f"{namn}: anslag.xml har inga poster"
-        assert 0 in poster[1:] or namn == "bas", "ett tomt organflöde kontrolleras också"
+        # the example's KS and KF hold only utdrag: their feeds are empty, and checked too
+        assert 0 in poster[1:] or namn != "exempel", "ett tomt organflöde kontrolleras också"
 
 
 def _ics(innehall: Path, ut: Path, idag: str) -> dict[str, dict[str, str]]:

@@ -91,7 +91,7 @@ def test_lasfilen_har_kontrollsummor_for_varje_fil(ojusterat: Path):
     assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     filer = {p.relative_to(mapp).as_posix() for p in mapp.rglob("*")
              if p.is_file() and p.name != "justering.lock"}
-    assert set(data["filer"]) == filer and len(filer) == 18
+    assert set(data["filer"]) == filer and len(filer) == 21   # the meeting's files and its 3 handlingar
     for rel in filer:
         assert data["filer"][rel]["sha256"] == sha(mapp / rel)   # LF/UTF-8: plain sha256sum
     assert data["filer"]["03-kvalitetsrapport-ifo-2024.md"]["paragraf"] == 3

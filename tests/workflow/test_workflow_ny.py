@@ -72,10 +72,10 @@ def test_utskott_med_arbetsutskottets_rubrik_och_ingen_foregaende_plats(innehall
 
 
 def test_vagrar_befintlig_mapp_och_okant_organ(innehall: Path):
-    fore = {p: p.read_bytes() for p in (innehall / FUN).iterdir()}
+    fore = {p: p.read_bytes() for p in (innehall / FUN).rglob("*") if p.is_file()}
     r = kor("ny", "fun", "2025-02-06", "--innehall", innehall, "--arenden", "2")
     assert r.kod == 1 and "har redan paragrafer; ingenting skrevs över" in r.fel
-    assert {p: p.read_bytes() for p in (innehall / FUN).iterdir()} == fore
+    assert {p: p.read_bytes() for p in (innehall / FUN).rglob("*") if p.is_file()} == fore
     assert kor("ny", "fun", "2025-03-06", "--innehall", innehall).kod == 0
     r = kor("ny", "fun", "2025-03-06", "--innehall", innehall)
     assert r.kod == 1 and "finns redan" in r.fel

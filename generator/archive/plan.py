@@ -53,6 +53,7 @@ from generator.archive import adresser, handlingsplan
 from generator.archive.handlingar import ar_handling, normaliserad
 from generator.archive.handlingsplan import Handlingar, PubliceradHandling
 from generator.archive.anslagstavla import Anslag, Kungorelse, alla_anslag, alla_kungorelser
+from generator.common.filer import ar_pdf
 from generator.archive.model import (Arkiv, Bilaga, KallelseArende, Organ, Paragraf, Referens,
                                      Sammantrade)
 
@@ -235,16 +236,8 @@ def _utan_hemliga_filer(m: Sammantrade, hl: Handlingar) -> Sammantrade:
 
 def _handlingsfiler(hl: Handlingar) -> list[PubliceradFil]:
     return [PubliceradFil(ph.fil, ph.handling.kalla, ph.handling.titel, 0, ph.handling.sha256,
-                          _ar_pdf(ph.handling.kalla), slag="handling")
+                          ar_pdf(ph.handling.kalla), slag="handling")
             for ph in hl.publika.values() if ph.fil]
-
-
-def _ar_pdf(fil: Path) -> bool:
-    try:
-        with open(fil, "rb") as fh:
-            return b"%PDF-" in fh.read(1024)
-    except OSError:
-        return False
 
 
 def _filer(m: Sammantrade, publicerade: set[Nyckel]) -> list[PubliceradFil]:
@@ -260,7 +253,7 @@ def _filer(m: Sammantrade, publicerade: set[Nyckel]) -> list[PubliceradFil]:
             s = adresser.bilaga(m.organ_id, m.datum, b.fil)
             if s not in ut:
                 ut[s] = PubliceradFil(s, Path(b.kalla), b.titel, p.nummer, b.sha256,
-                                      _ar_pdf(Path(b.kalla)))
+                                      ar_pdf(Path(b.kalla)))
     return list(ut.values())
 
 

@@ -74,3 +74,12 @@ def las_pickle(fil: Path) -> dict:
 
 def spara_pickle(fil: Path, d: dict) -> None:
     skriv_atomiskt(fil, pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def ar_pdf(fil: Path) -> bool:
+    """Whether ``fil`` is a PDF by its first bytes (not its name); unreadable means no."""
+    try:
+        with open(fil, "rb") as fh:
+            return b"%PDF-" in fh.read(1024)
+    except OSError:
+        return False

@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
 
 from generator.archive.model import Arkiv, Handling, Organ, Sammantrade
 from generator.archive.plan import MotesPlan
 from generator.common.cache import nyckel
-from generator.common.filer import kopiera, sha256_fil, skriv_atomiskt
+from generator.common.filer import ar_pdf, kopiera, sha256_fil, skriv_atomiskt
 from generator.render.pdf.data import Data, _bas, _meta
 from generator.render.pdf.markdown import noder, ren_text
 from generator.render.pdf.motor import Cache, Motor, json_bytes
+from generator.render.pdf.paket import lasexemplar
 
 
 def _t(s: str | None) -> str | None:
@@ -96,7 +96,7 @@ def _delar(mp: MotesPlan, site: Path) -> list[tuple[str, list[Del]]]:
             h = ph.handling
             if h.markdown:
                 pdf = site / next(d.sokvag for d in mp.pdfer if d.fil == h.fil)
-            elif h.kalla.suffix.lower() == ".pdf" or _ar_pdf(h.kalla):
+            elif h.kalla.suffix.lower() == ".pdf" or ar_pdf(h.kalla):
                 pdf = h.kalla
             else:
                 continue   # a docx or xlsx is published as it is, not bundled
@@ -105,14 +105,6 @@ def _delar(mp: MotesPlan, site: Path) -> list[tuple[str, list[Del]]]:
                              sha256_fil(pdf)))
         ut.append((ren_text(a.rubrik), delar))
     return ut
-
-
-def _ar_pdf(fil: Path) -> bool:
-    try:
-        with open(fil, "rb") as fh:
-            return b"%PDF-" in fh.read(1024)
-    except OSError:
-        return False
 
 
 def omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Data:
@@ -163,17 +155,7 @@ def bygg(omslag_pdf: bytes, kallelse: Path, arenden: list[tuple[str, list[Del]]]
                                     page_number=tillagda[0][1] if tillagda else kallelse_sida)
         for namn, start in tillagda:
             w.add_outline_item(title=namn, page_number=start, parent=arende)
-    rot = w._root_object
-    for k in ("/Metadata", "/StructTreeRoot", "/MarkInfo"):
-        if k in rot:
-            del rot[k]
-    rot[NameObject("/Lang")] = TextStringObject("sv")
-    w.add_metadata({"/Title": titel, "/Author": forfattare,
-                    "/Subject": "Sammanställning för läsning, inte arkivexemplar"})
-    w.page_mode = "/UseOutlines"
-    ut = io.BytesIO()
-    w.write(ut)
-    return ut.getvalue(), varningar
+    return lasexemplar(w, titel, forfattare), varningar
 
 
 def gor_kallelsepaket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor,

@@ -48,18 +48,23 @@ def bygg_paket(omslag: bytes, protokoll: Path, bilagor: list[PaketBilaga], *, ti
             w.append(r, outline_item=f"Bilaga: {b.titel} (§ {b.paragraf})", import_outline=False)
         except Exception as e:  # a broken bilaga must not stop the build
             varningar.append(f"{b.fil.name}: kunde inte läggas i protokoll-med-bilagor.pdf ({e})")
-    # Not an archival copy: no XMP claiming PDF/A, clear title saying so.
+    return lasexemplar(w, titel, forfattare), varningar
+
+
+def lasexemplar(w: PdfWriter, titel: str, forfattare: str) -> bytes:
+    """The bytes of a merged reading copy. Not an archival copy: no XMP claiming PDF/A (nor a
+    structure tree that pypdf's merge cannot keep whole), a title saying what it is, Swedish."""
     rot = w._root_object
-    for nyckel in ("/Metadata", "/StructTreeRoot", "/MarkInfo"):
-        if nyckel in rot:
-            del rot[nyckel]
+    for k in ("/Metadata", "/StructTreeRoot", "/MarkInfo"):
+        if k in rot:
+            del rot[k]
     rot[NameObject("/Lang")] = TextStringObject("sv")
     w.add_metadata({"/Title": titel, "/Author": forfattare,
                     "/Subject": "Sammanställning för läsning, inte arkivexemplar"})
     w.page_mode = "/UseOutlines"
     ut = io.BytesIO()
     w.write(ut)
-    return ut.getvalue(), varningar
+    return ut.getvalue()
 
 
 @dataclass(slots=True)

@@ -11,7 +11,8 @@ from generator.render.site import urls
 from generator.render.site.mallar import rendera
 from generator.render.site.sida import Sida
 from generator.render.site.vyer.arkiv import Brodsmulor
-from generator.render.site.vyer.handlingar import KallelseVy, handling_sidor, kallelse_vy, lank
+from generator.render.site.vyer.handlingar import (KallelseVy, handling_sidor, kallelse_vy, lank,
+                                                    storlek)
 from generator.render.site.webbplats import Webbplats
 from generator.common.datum import langt
 
@@ -75,14 +76,6 @@ class ParagrafVy:
     foregaende: Paragraf | None
     nasta: Paragraf | None
     brodsmulor: Brodsmulor
-
-
-def storlek(n: int) -> str:
-    if n < 1024:
-        return f"{n} byte"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.0f} kB"
-    return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 def paragraf_sida(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf,

@@ -51,6 +51,7 @@ REGLER: list[Regel] = [
     referenser.referenser_foljer_monstret,
     referenser.beredning_giltig,
     referenser.hanvisningar_giltiga,
+    dnr.dnr_rimlig_langd,
     dnr.dnr_foljer_monstret,
     sekretess.kallelse_namner_sekretess,
     text.inga_personnummer,

@@ -1,4 +1,4 @@
-"""Rule: every dnr matches kommun.yml dnr_monster.
+"""Rules: every dnr has a sane length and matches kommun.yml dnr_monster.
 
 The pattern is the kommun's own regular expression, so it runs with a time
 limit (the ``regex`` module's ``timeout``): a pattern that backtracks
@@ -38,6 +38,17 @@ def _alla(ctx):
     for h, doc, _m in ctx.handlingar:   # Markdown handlingar (content-format "Handlingar")
         if h.dnr and doc is not None:
             yield h.dnr, doc.path, "dnr"
+
+
+LANGST = 60   # characters; a dnr becomes a folder name (/arenden/<dnr>/), at most 255 bytes
+
+
+def dnr_rimlig_langd(ctx):
+    for dnr, path, nyckel in _alla(ctx):
+        if len(dnr) > LANGST:
+            yield fel(path, nyckel, f"diarienumret är {len(dnr)} tecken långt; ett diarienummer "
+                      f"får vara högst {LANGST} tecken (det blir en del av ärendets adress). "
+                      "Skriv diarienumret som i diariet, t.ex. 2024/00392.")
 
 
 def dnr_foljer_monstret(ctx):

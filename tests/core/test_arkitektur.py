@@ -15,3 +15,9 @@ def test_importkontraktet_haller():
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 broken" in r.stdout
 
+
+
+def test_ingen_modul_over_400_rader():
+    langa = {str(p.relative_to(ROT)): n for p in (ROT / "generator").rglob("*.py")
+             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert not langa, f"moduler över 400 rader (dela upp dem): {langa}"

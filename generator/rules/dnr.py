@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from generator.archive.model import dnr_slug
 from generator.common.diagnostics import fel
 
 TIDSGRANS = 0.25   # seconds for one match; a sane pattern needs microseconds
@@ -40,15 +41,15 @@ def _alla(ctx):
             yield h.dnr, doc.path, "dnr"
 
 
-LANGST = 60   # characters; a dnr becomes a folder name (/arenden/<dnr>/), at most 255 bytes
+MAX_BYTE = 255   # a dnr becomes a folder name (/arenden/<dnr>/); file systems allow 255 bytes
 
 
 def dnr_rimlig_langd(ctx):
     for dnr, path, nyckel in _alla(ctx):
-        if len(dnr) > LANGST:
-            yield fel(path, nyckel, f"diarienumret är {len(dnr)} tecken långt; ett diarienummer "
-                      f"får vara högst {LANGST} tecken (det blir en del av ärendets adress). "
-                      "Skriv diarienumret som i diariet, t.ex. 2024/00392.")
+        if len(dnr_slug(dnr).encode("utf-8")) > MAX_BYTE:
+            yield fel(path, nyckel, f"diarienumret är för långt ({len(dnr)} tecken): det blir en "
+                      f"mapp i ärendets adress, som får vara högst {MAX_BYTE} byte. Skriv "
+                      "diarienumret som i diariet, t.ex. 2024/00392.")
 
 
 def dnr_foljer_monstret(ctx):

@@ -307,23 +307,33 @@ def kallelse_data(arkiv: Arkiv, organ: Organ, m: Sammantrade) -> Data:
     return d
 
 
-def omslag_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Data:
-    """Cover page of protokoll-med-bilagor.pdf (not the archival copy)."""
+def lasexemplar_omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data], *,
+                       slag: str, upplysning: str, dnr: list[str], datum: date) -> Data:
+    """Cover page of a merged reading copy (``slag``: "protokoll med bilagor", "kallelse med
+    handlingar"), saying that it is not the archival copy."""
     d = _bas(arkiv, organ, m)
     d.update({
         "typ": "omslag",
-        "doktyp": "PROTOKOLL MED BILAGOR",
+        "doktyp": slag.upper(),
         "sidfot": None,
         "omslag": {
-            "rubrik": f"{ren_text(organ.namn)} {m.datum.isoformat()} – protokoll med bilagor",
-            "upplysning": ("Denna fil är en sammanställning för läsning av det justerade protokollet "
-                           "och de bilagor som hör till offentliga paragrafer. Det justerade "
-                           "protokollet (protokoll.pdf, PDF/A) och bilagorna var för sig är de "
-                           "handlingar som gäller och som arkiveras."),
+            "rubrik": f"{ren_text(organ.namn)} {m.datum.isoformat()} – {slag}",
+            "upplysning": upplysning,
             "delar": delar,
         },
     })
-    d["meta"] = _meta(f"Protokoll med bilagor {organ.namn} {m.datum.isoformat()} (inte arkivexemplar)",
+    d["meta"] = _meta(f"{slag.capitalize()} {organ.namn} {m.datum.isoformat()} (inte arkivexemplar)",
                       arkiv.kommun.namn, "Sammanställning för läsning, inte arkivexemplar",
-                      offentliga_dnr(m), m.justering.datum if m.justering else m.datum)
+                      dnr, datum)
     return d
+
+
+def omslag_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Data:
+    """Cover page of protokoll-med-bilagor.pdf (not the archival copy)."""
+    return lasexemplar_omslag(
+        arkiv, organ, m, delar, slag="protokoll med bilagor",
+        upplysning=("Denna fil är en sammanställning för läsning av det justerade protokollet "
+                    "och de bilagor som hör till offentliga paragrafer. Det justerade "
+                    "protokollet (protokoll.pdf, PDF/A) och bilagorna var för sig är de "
+                    "handlingar som gäller och som arkiveras."),
+        dnr=offentliga_dnr(m), datum=m.justering.datum if m.justering else m.datum)

@@ -24,7 +24,7 @@ from generator.archive.model import Arkiv, Handling, Organ, Sammantrade
 from generator.archive.plan import MotesPlan
 from generator.common.cache import nyckel
 from generator.common.filer import ar_pdf, kopiera, sha256_fil, skriv_atomiskt
-from generator.render.pdf.data import Data, _bas, _meta
+from generator.render.pdf.data import Data, _bas, _meta, lasexemplar_omslag
 from generator.render.pdf.markdown import noder, ren_text
 from generator.render.pdf.motor import Cache, Motor, json_bytes
 from generator.render.pdf.paket import lasexemplar
@@ -108,25 +108,13 @@ def _delar(mp: MotesPlan, site: Path) -> list[tuple[str, list[Del]]]:
 
 
 def omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Data:
-    d = _bas(arkiv, organ, m)
-    d.update({
-        "typ": "omslag",
-        "doktyp": "KALLELSE MED HANDLINGAR",
-        "sidfot": None,
-        "omslag": {
-            "rubrik": f"{ren_text(organ.namn)} {m.datum.isoformat()} – kallelse med handlingar",
-            "upplysning": ("Denna fil är en sammanställning för läsning av kallelsen och de "
-                           "handlingar som publiceras. Kallelsen (kallelse.pdf) och handlingarna "
-                           "var för sig är originalen."),
-            "delar": delar,
-        },
-    })
-    k = m.kallelse
-    d["meta"] = _meta(f"Kallelse med handlingar {organ.namn} {m.datum.isoformat()} "
-                      "(inte arkivexemplar)", arkiv.kommun.namn,
-                      "Sammanställning för läsning, inte arkivexemplar", [],
-                      k.datum if k else m.datum)
-    return d
+    """Cover page of kallelse-med-handlingar.pdf (not the archival copy)."""
+    return lasexemplar_omslag(
+        arkiv, organ, m, delar, slag="kallelse med handlingar",
+        upplysning=("Denna fil är en sammanställning för läsning av kallelsen och de "
+                    "handlingar som publiceras. Kallelsen (kallelse.pdf) och handlingarna "
+                    "var för sig är originalen."),
+        dnr=[], datum=m.kallelse.datum if m.kallelse else m.datum)
 
 
 def bygg(omslag_pdf: bytes, kallelse: Path, arenden: list[tuple[str, list[Del]]], *, titel: str,

@@ -39,19 +39,21 @@ def _las(innehall: Path):
 
 
 def kontrollera(args) -> int:
-    arkiv, rapport = _las(args.innehall)
-    if rapport is None:
+    if innehall_saknas(args.innehall):
         return 1
+    from generator.common.cache import cachemapp
+    from generator.rules.kontrollminne import kontrollera as kontroll
+    res = kontroll(args.innehall, cachemapp())
+    rapport = res.rapport
     _skriv_diagnostik(rapport)
     fel, varn = rapport.antal("fel"), rapport.antal("varning")
-    if arkiv is not None and not fel:
-        n = len(arkiv.alla_paragrafer())
-        print(f"Kontrollen klar: {n} paragrafer, {len(arkiv.alla_sammantraden())} sammanträden, "
+    if res.ok and not fel:
+        print(f"Kontrollen klar: {res.paragrafer} paragrafer, {res.sammantraden} sammanträden, "
               f"0 fel, {varn} varningar.")
     else:
         print(f"Kontrollen hittade {fel} fel och {varn} varningar. Rätta felen och kör "
               "\"anslag kontrollera\" igen.", file=sys.stderr)
-    return 1 if rapport.har_fel or arkiv is None else 0
+    return 1 if rapport.har_fel or not res.ok else 0
 
 
 def status(args) -> int:

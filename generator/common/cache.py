@@ -32,6 +32,13 @@ STEG = ("generator.common", "generator.content", "generator.schema", "generator.
         "generator.rules", "generator.render", "generator.commands")
 
 
+def cachemapp(ut: Path | str = "site") -> Path:
+    """The tool's cache folder for the site folder ``ut``: ``<ut>/../.cache/anslag-<ut>/``
+    (``anslag bygg``; the commands without ``--ut`` use the default site folder's)."""
+    ut = Path(ut)
+    return ut.parent / ".cache" / f"anslag-{ut.name}"
+
+
 def _kallfiler(namn: str) -> list[Path]:
     spec = importlib.util.find_spec(namn)
     if spec is None:

@@ -239,11 +239,14 @@ def _rel(p: Path, rot: Path) -> str:
     return p.relative_to(rot).as_posix()
 
 
-def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None) -> Innehall:
+def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None,
+                 urval: set[tuple[str, str]] | None = None) -> Innehall:
     """Read the whole content folder. Unknown files are reported, not fatal. A link
-    that points outside the content folder is an error and is never followed."""
+    that points outside the content folder is an error and is never followed.
+    ``urval``: read only these meeting folders ((organ folder, meeting folder) pairs) besides
+    kommun.yml and every organ.yml; for a folder the caller has seen to hold no links."""
     rot = Path(rot)
-    ut = lankar_ut(rot)
+    ut = lankar_ut(rot) if urval is None else {}
     for lank, mal in sorted(ut.items()):
         vad = "mappen" if mal.is_dir() else "filen"
         rapport.fel(_rel(lank, rot), "lank", f"är en symbolisk länk till {mal}, utanför "
@@ -261,18 +264,19 @@ def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None) ->
     innehall = Innehall(rot, kommun)
     for organ_mapp in sorted(p for p in rot.iterdir()
                              if p not in ut and p.is_dir() and not p.name.startswith(".")):
-        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne, ut))
+        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne, ut, urval))
     return innehall
 
 
 def _las_organ(mapp: Path, rot: Path, rapport: Rapport, minne: Tolkminne | None,
-               ut: dict[Path, Path]) -> RaOrgan:
+               ut: dict[Path, Path], urval: set[tuple[str, str]] | None) -> RaOrgan:
     organ_fil = mapp / "organ.yml"
     rel = _rel(organ_fil, rot)
     doc = las_yaml(organ_fil, rel, rapport) if organ_fil not in ut and organ_fil.is_file() else None
     ra = RaOrgan(mapp.name, mapp, doc, rel)
     for m in sorted(p for p in mapp.iterdir()
-                    if p not in ut and p.is_dir() and not p.name.startswith(".")):
+                    if p not in ut and p.is_dir() and not p.name.startswith(".")
+                    and (urval is None or (mapp.name, p.name) in urval)):
         ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport, minne, ut))
     return ra
 

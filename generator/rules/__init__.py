@@ -64,12 +64,27 @@ REGLER: list[Regel] = [
 ]
 
 
-def kor_regler(ctx, rapport: Rapport) -> None:
-    for regel in REGLER:
-        rapport.extend(regel(ctx))
-    rapport.extend(las.las_stammer(ctx))   # justering.lock: not a rule of the contract
-    rapport.extend(las.avbruten_justering(ctx))
-    rapport.extend(las.register_stammer(ctx))
+# The rules that read more than one meeting. Every other rule reads one meeting (plus
+# kommun.yml and the organ.yml files), so the check cache (rules/kontrollminne.py) reruns it
+# only on the meetings that changed; these read the whole archive and are redone whenever
+# what they read of a meeting (kontrollminne.sammandrag) changes. A new rule that looks at
+# other meetings belongs here, and what it reads in kontrollminne.sammandrag.
+OVERGRIPANDE: list[Regel] = [
+    personer.en_stavning_per_person,
+    numrering.unik_per_organ_och_ar,
+    numrering.i_foljd_mellan_sammantraden,
+    referenser.beredning_giltig,
+    referenser.hanvisningar_giltiga,
+    las.register_stammer,
+]
+
+
+def kor_regler(ctx, rapport: Rapport, *, lokala: bool = True, overgripande: bool = True) -> None:
+    """Run the rules: ``lokala`` those that read one meeting, ``overgripande`` the others."""
+    for regel in REGLER + [las.las_stammer,       # justering.lock: not a rule of the contract
+                           las.avbruten_justering, las.register_stammer]:
+        if (lokala, overgripande)[regel in OVERGRIPANDE]:
+            rapport.extend(regel(ctx))
 
 
 def las_kontext(rot: Path | str, tolkminne: Path | None = None) -> tuple[Kontext | None, Rapport]:

@@ -1,0 +1,188 @@
+"""The check cache never changes a result: after random edits to a small generated archive,
+`anslag kontrollera` with the cache (incremental) prints exactly what it prints without one
+(cold), with the same exit code. Runs the real command line in-process (cli.main) so that
+many edits fit in the test's time."""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from generator.commands import cli
+from tests.conftest import ROT
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+@pytest.fixture(scope="module")
+def arkiv(tmp_path_factory) -> Path:
+    ut = tmp_path_factory.mktemp("arkiv") / "innehall"
+    subprocess.run([sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer",
+                    "120", "--handlingar", "1", "--ut", str(ut)], check=True,
+                   capture_output=True)
+    return ut
+
+
+def _kontrollera(innehall: Path, cwd: Path) -> tuple[int, str, str]:
+    ut, fel = io.StringIO(), io.StringIO()
+    forra = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(ut), contextlib.redirect_stderr(fel):
+            kod = cli.main(["kontrollera", "--innehall", str(innehall)])
+    finally:
+        os.chdir(forra)
+    return kod, ut.getvalue(), fel.getvalue()
+
+
+def _kall(innehall: Path, cwd: Path) -> tuple[int, str, str]:
+    shutil.rmtree(cwd / ".cache", ignore_errors=True)
+    return _kontrollera(innehall, cwd)
+
+
+def _paragrafer(rot: Path) -> list[Path]:
+    return sorted(p for p in rot.glob("*/*/*.md") if p.name != "sammantrade.md")
+
+
+def _valj(lista: list[Path], i: int) -> Path:
+    return lista[i % len(lista)]
+
+
+def _ersatt(fil: Path, monster: str, ny: str) -> None:
+    text = fil.read_text(encoding="utf-8")
+    fil.write_text(re.sub(monster, ny, text, count=1, flags=re.M), encoding="utf-8")
+
+
+def andra_falt(rot: Path, i: int, n: int) -> None:
+    _ersatt(_valj(_paragrafer(rot), i), r"^paragraf: \d+$", f"paragraf: {n % 40 + 1}")
+
+
+def andra_text(rot: Path, i: int, n: int) -> None:
+    tillagg = ["Ny mening.", "Datum 2025-XX-01 ska fyllas i.", "Personnummer 19121212-1212.",
+               "§ XX", "> " * 14 + "djupt"][n % 5]
+    fil = _valj(_paragrafer(rot), i)
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n" + tillagg + "\n", encoding="utf-8")
+
+
+def lagg_till_paragraf(rot: Path, i: int, n: int) -> None:
+    fil = _valj(_paragrafer(rot), i)
+    ny = fil.with_name(f"{90 + n % 9}.md")
+    ny.write_text(re.sub(r"^paragraf: \d+$", f"paragraf: {n % 60 + 1}",
+                         fil.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+
+
+def ta_bort_paragraf(rot: Path, i: int, _n: int) -> None:
+    _valj(_paragrafer(rot), i).unlink()
+
+
+def byt_namn(rot: Path, i: int, n: int) -> None:
+    if n % 2:
+        fil = _valj(_paragrafer(rot), i)
+        fil.rename(fil.with_name("x" + fil.name))
+    else:      # a meeting moves to another day (the set of meetings changes)
+        mapp = _valj(sorted(rot.glob("*/*/")), i)
+        mapp.rename(mapp.with_name(mapp.name[:-2] + f"{n % 28 + 1:02d}"))
+
+
+def bryt_referens(rot: Path, i: int, n: int) -> None:
+    med = [p for p in _paragrafer(rot) if "beredning:" in p.read_text(encoding="utf-8")]
+    if med:
+        _ersatt(_valj(med, i), r"^(beredning: .*§ )\d+$", rf"\g<1>{n % 70 + 1}")
+
+
+def andra_person(rot: Path, i: int, n: int) -> None:
+    sm = _valj(sorted(rot.glob("*/*/sammantrade.md")), i)
+    _ersatt(sm, r"^  - (\S+) (\S+) \(", ["  - Ana \\2 (", "  - \\1 \\2x (", "  - \\2 \\1 ("][n % 3])
+
+
+def rora(rot: Path, i: int, n: int) -> None:
+    fil = _valj(sorted(p for p in rot.rglob("*") if p.is_file()), i)
+    os.utime(fil, ns=(fil.stat().st_atime_ns, fil.stat().st_mtime_ns + 10**9 * (n + 1)))
+
+
+def andra_handling(rot: Path, i: int, n: int) -> None:
+    hs = sorted(rot.glob("*/*/handlingar/*.md"))
+    if not hs:
+        return
+    h = _valj(hs, i)
+    if n % 3 == 0:
+        h.unlink()
+    else:
+        h.write_text(h.read_text(encoding="utf-8") + ["\nRad 19121212-1212.\n",
+                                                     "\nDnr 2024/XXXX.\n"][n % 3 - 1],
+                     encoding="utf-8")
+
+
+def andra_kommun(rot: Path, _i: int, n: int) -> None:
+    k = rot / "kommun.yml"
+    ny = ["dnr_monster: '^\\d{4}/\\d{4}$'", "dnr_monster: '^\\d{4}/\\d{5}$'\nokand: 1",
+          "dnr_monster: '^.*$'"][n % 3]
+    _ersatt(k, r"^dnr_monster: .*$", ny.replace("\\", "\\\\"))
+
+
+ANDRINGAR = [andra_falt, andra_text, lagg_till_paragraf, ta_bort_paragraf, byt_namn,
+             bryt_referens, andra_person, rora, andra_handling, andra_kommun]
+
+andring = st.tuples(st.sampled_from(ANDRINGAR), st.integers(0, 10**6), st.integers(0, 10**6),
+                    st.booleans())
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(andringar=st.lists(andring, min_size=1, max_size=4))
+def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rot = tmp / "innehall"
+        shutil.copytree(arkiv, rot)
+        varm, kall = tmp / "varm", tmp / "kall"
+        varm.mkdir()
+        kall.mkdir()
+        assert _kontrollera(rot, varm) == _kall(rot, kall)
+        for fn, i, n, atergang in andringar:
+            fore = {p: p.read_bytes() for p in rot.rglob("*") if p.is_file()}
+            fn(rot, i, n)
+            assert _kontrollera(rot, varm) == _kall(rot, kall), fn.__name__
+            if atergang and fn is not byt_namn:      # edit then revert
+                for p in set(rot.rglob("*")) - set(fore):
+                    if p.is_file():
+                        p.unlink()
+                for p, b in fore.items():
+                    if not p.exists() or p.read_bytes() != b:
+                        p.write_bytes(b)
+                assert _kontrollera(rot, varm) == _kall(rot, kall), f"{fn.__name__} återställd"
+
+
+def test_cachen_anvands(arkiv: Path, tmp_path: Path):
+    """The incremental paths are taken (the property above would hold without any cache)."""
+    from generator.common.cache import cachemapp
+    from generator.rules.kontrollminne import kontrollera
+    rot = tmp_path / "innehall"
+    shutil.copytree(arkiv, rot)
+    cache = cachemapp(tmp_path / "site")
+    assert kontrollera(rot, cache).satt == "hel"
+    assert kontrollera(rot, cache).satt == "oforandrad"
+    fil = _paragrafer(rot)[3]
+    fil.write_text(fil.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
+    assert kontrollera(rot, cache).satt == "inkrementell"
+    assert kontrollera(rot, cache).satt == "oforandrad"
+    andra_falt(rot, 3, 38)         # a new § number: the cross-meeting rules must run again
+    assert kontrollera(rot, cache).satt == "hel"
+
+
+def test_trasig_cache_ignoreras(arkiv: Path, tmp_path: Path):
+    rot = tmp_path / "innehall"
+    shutil.copytree(arkiv, rot)
+    forvantat = _kall(rot, tmp_path)
+    for innehall in (b"", b"inte en pickle", b"\x80\x05K\x01."):
+        (tmp_path / ".cache" / "anslag-site" / "kontroll.pickle").write_bytes(innehall)
+        assert _kontrollera(rot, tmp_path) == forvantat

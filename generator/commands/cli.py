@@ -31,18 +31,11 @@ def _skriv_diagnostik(rapport) -> None:
         print(d, file=sys.stderr)
 
 
-def _las(innehall: Path):
-    from generator.rules import las_arkiv
-    if innehall_saknas(innehall):
-        return None, None
-    return las_arkiv(innehall)
-
-
 def kontrollera(args) -> int:
     if innehall_saknas(args.innehall):
         return 1
     from generator.common.cache import cachemapp
-    from generator.rules.kontrollminne import kontrollera as kontroll
+    from generator.commands.kontroll import kontrollera as kontroll
     res = kontroll(args.innehall, cachemapp())
     rapport = res.rapport
     _skriv_diagnostik(rapport)
@@ -57,9 +50,12 @@ def kontrollera(args) -> int:
 
 
 def status(args) -> int:
-    arkiv, rapport = _las(args.innehall)
-    if rapport is None:
+    if innehall_saknas(args.innehall):
         return 1
+    from generator.common.cache import cachemapp
+    from generator.commands.kontroll import kontrollera as kontroll
+    res = kontroll(args.innehall, cachemapp(), modell="arkiv")
+    arkiv, rapport = res.arkiv, res.rapport
     if rapport.har_fel or arkiv is None:
         _skriv_diagnostik(rapport)
         print("Innehållet har fel; status visas när felen är rättade.", file=sys.stderr)

@@ -29,7 +29,6 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from generator.rules import las_kontext
 from generator.common.datum import idag_stockholm
 from generator.common.diagnostics import Diagnostik, Rapport, innehall_saknas, menade_du
 from generator.common.filer import skriv_atomiskt
@@ -44,6 +43,14 @@ STANDARDPLATS = "Digital signering"
 
 
 # ---------------------------------------------------------------- reading the content
+
+def _kontext(rot: Path):
+    """The whole context, its diagnostics from the check cache (only what changed is checked)."""
+    from generator.common.cache import cachemapp
+    from generator.commands.kontroll import kontrollera
+    res = kontrollera(rot, cachemapp(), modell="kontext")
+    return res.ctx, res.rapport
+
 
 def _hitta(ctx, organ_id: str, datum: date):
     for m, doc, ra in ctx.sammantraden:
@@ -114,7 +121,7 @@ def kommando_justera(args) -> int:
             if "slutförts" in atervunnet and rattelse is None:
                 return 0   # the justering asked for is the one just finished
 
-    ctx, rapport = las_kontext(rot)
+    ctx, rapport = _kontext(rot)
     if ctx is None:
         _skriv_diagnostik(rapport.sorterade())
         _err("Justeringen registrerades inte: kommun.yml måste rättas först.")
@@ -254,7 +261,7 @@ def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, or
         if efter != fore:
             skriv_atomiskt(sm, efter, varaktig=True)
         # validate again: a bad date rolls the edit back
-        ctx, rapport = las_kontext(rot)
+        ctx, rapport = _kontext(rot)
         fel = _fel_utom_eget_las(rapport, organ_id, datum) if ctx else [None]
         if fel:
             skriv_atomiskt(sm, fore, varaktig=True)

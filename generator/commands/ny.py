@@ -162,9 +162,14 @@ def _stubbar(organ: Organ, start: int, antal: int, arenden) -> list[tuple[str, s
     return ut
 
 
+def _kontroll(rot: Path, modell: str | None = None):
+    from generator.common.cache import cachemapp
+    from generator.commands.kontroll import kontrollera
+    return kontrollera(rot, cachemapp(), modell=modell)
+
+
 def _rapportera(rot: Path, organ_id: str, datum: date) -> None:
-    from generator.rules import las_arkiv
-    _arkiv, rapport = las_arkiv(rot)
+    rapport = _kontroll(rot).rapport
     prefix = f"{organ_id}/{datum.isoformat()}/"
     egna = [d for d in rapport.sorterade() if d.path.startswith(prefix)]
     for d in egna:
@@ -178,7 +183,6 @@ def _rapportera(rot: Path, organ_id: str, datum: date) -> None:
 
 
 def kommando_ny(args) -> int:
-    from generator.rules import las_arkiv
     from generator.common.datum import idag_stockholm
     rot: Path = args.innehall
     organ_id: str = args.organ
@@ -190,7 +194,8 @@ def kommando_ny(args) -> int:
         return 2
     if innehall_saknas(rot):
         return 1
-    arkiv, rapport = las_arkiv(rot)
+    res = _kontroll(rot, "arkiv")      # the check cache: nothing is reread when nothing changed
+    arkiv, rapport = res.arkiv, res.rapport
     if arkiv is None:
         for d in rapport.sorterade():
             _err(str(d))

@@ -16,7 +16,7 @@ content hash compared, so a touch without a change changes nothing. Then:
 The cache is keyed by the content folder and the code of every stage the check runs
 (``kodavtryck``) and the libraries that parse; it is one pickle of our own data in the
 tool's cache folder. An unreadable cache is an empty one; the result is always the one a
-check without cache gives (``tests/core/test_kontrollminne.py`` proves it on random edits).
+check without cache gives (``tests/core/test_kontroll.py`` proves it on random edits).
 """
 from __future__ import annotations
 
@@ -27,14 +27,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.archive.bygg import Kontext, bygg_modell
+from typing import TYPE_CHECKING
+
 from generator.common.cache import Cachefil, kodavtryck, nyckel
 from generator.common.diagnostics import Diagnostik, Rapport
-from generator.content.loading import Tolkminne, las_innehall
-from generator.rules import kor_regler
-from generator.rules.las import JOURNAL
+
+if TYPE_CHECKING:    # the model and the rules are imported only when something is checked
+    from generator.archive.bygg import Kontext
+    from generator.archive.model import Arkiv
 
 FIL = "kontroll.pickle"
+MODELL = "modell.pickle"              # the Arkiv of the last check, for `anslag status` and `ny`
 TOLKMINNE = "frontmatter.pickle"      # shared with `anslag bygg`
 OSAKER_NS = 3_000_000_000              # a stat this close to the scan is not trusted
 
@@ -45,14 +48,15 @@ Stat = tuple[int, int, int]
 @dataclass(slots=True)
 class Resultat:
     """What a check found: every diagnostic, the counts for the summary line, and the
-    context (the model) when the caller asked for it or the whole check ran."""
+    model when the caller asked for it (``kontrollera(modell=...)``)."""
 
     rapport: Rapport
     ok: bool                          # kommun.yml was usable (there is a model)
     paragrafer: int
     sammantraden: int
-    ctx: Kontext | None = None
     satt: str = "hel"                 # "hel", "inkrementell" or "oforandrad" (for tests, bench)
+    ctx: Kontext | None = None
+    arkiv: Arkiv | None = None
 
 
 def _avtryck(rot: Path) -> str:
@@ -108,6 +112,7 @@ def _hash(fil: Path) -> bytes | None:
 def sammandrag(ctx: Kontext) -> dict[Enhet, tuple]:
     """What the cross-meeting rules read of each meeting: numbers and files of its §§,
     persons, references and dnr, the lock and the journal."""
+    from generator.rules.las import JOURNAL
     ut: dict[Enhet, list] = defaultdict(list)
     for m, doc, ra in ctx.sammantraden:
         ut[(ra.organ_id, ra.datum_text)].append((
@@ -136,11 +141,11 @@ def _rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
     return ut
 
 
-def _hela(rot: Path, cachemapp: Path | None,
-          regler: bool = True) -> tuple[Kontext | None, Rapport, Rapport]:
-    """The whole check: the context, the one-meeting and the cross-meeting diagnostics
-    (``regler`` False: only the model)."""
-    rapport, over = Rapport(), Rapport()
+def _modell(rot: Path, cachemapp: Path | None) -> tuple[Kontext | None, Rapport]:
+    """Read the whole content folder (parsed files from the shared memo) and model it."""
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import Tolkminne, las_innehall
+    rapport = Rapport()
     minne = Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None
     innehall = las_innehall(rot, rapport, minne)
     if minne is not None:
@@ -148,18 +153,16 @@ def _hela(rot: Path, cachemapp: Path | None,
             minne.spara()
         except OSError:
             pass
-    ctx = bygg_modell(innehall, rapport)
-    if ctx is not None and regler:
-        kor_regler(ctx, rapport, overgripande=False)
-        kor_regler(ctx, over, lokala=False)
-    return ctx, rapport, over
+    return bygg_modell(innehall, rapport), rapport
 
 
 def kontrollera(rot: Path | str, cachemapp: Path | None = None, *,
-                modell: bool = False) -> Resultat:
+                modell: str | None = None) -> Resultat:
     """Check the content folder ``rot`` using (and refreshing) the check cache in
-    ``cachemapp`` (None: no cache). ``modell``: the caller needs the model too
-    (``Resultat.ctx``); it is built, and the rules are skipped when nothing changed."""
+    ``cachemapp`` (None: no cache). ``modell``: what the caller needs besides the
+    diagnostics: None, "arkiv" (``Resultat.arkiv``, kept between runs) or "kontext"
+    (``Resultat.ctx``, the whole context, always built); the rules still run only on
+    what changed."""
     rot = Path(rot)
     fil = Cachefil(cachemapp / FIL, _avtryck(rot)) if cachemapp is not None else None
     forra = fil.las() if fil is not None else {}
@@ -169,25 +172,68 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *,
     if andrade is not None and not andrade:
         if hashar and fil is not None:
             _spara(fil, forra, filer, hashar, start)      # touched, not changed
-        if not modell or not forra["ok"]:
-            return _fran_cache(forra, "oforandrad")
-        ctx, _r, _o = _hela(rot, cachemapp, regler=False)
-        return _fran_cache(forra, "oforandrad", ctx)     # the model, the cached diagnostics
-    if andrade is not None and not modell and forra["ok"] and None not in andrade:
+        res = _fran_cache(forra, "oforandrad")
+        if modell == "arkiv" and forra["ok"]:
+            res.arkiv = _las_modell(cachemapp, forra)
+        if modell and forra["ok"] and res.arkiv is None:
+            res.ctx, _r = _modell(rot, cachemapp)
+            res.arkiv = res.ctx.arkiv if res.ctx is not None else None
+            if modell == "arkiv":
+                _spara_modell(cachemapp, forra, res.arkiv)
+        return res
+    ctx = rapport = None
+    if modell:
+        ctx, rapport = _modell(rot, cachemapp)
+    if andrade is not None and forra["ok"] and None not in andrade and (ctx or not modell):
         res = _inkrementell(rot, forra, andrade, enheter)
         if res is not None:
+            data = forra | res[1] | {"stampel": os.urandom(8)}
             if fil is not None:
-                _spara(fil, forra | res[1], filer, hashar, start)
-            return res[0]
+                _spara(fil, data, filer, hashar, start)
+            return _med_modell(res[0], ctx, modell, cachemapp, data)
     if fil is not None and hel:
         for rel, st in filer.items():       # hash what may still change unseen (OSAKER_NS)
             if rel not in hashar and st[1] >= start - OSAKER_NS:
                 hashar[rel] = _hash(rot / rel)
-    ctx, rapport, over = _hela(rot, cachemapp)
+    if rapport is None:
+        ctx, rapport = _modell(rot, cachemapp)
+    over = Rapport()
+    if ctx is not None:
+        from generator.rules import kor_regler
+        kor_regler(ctx, rapport, overgripande=False)
+        kor_regler(ctx, over, lokala=False)
     data = _data(ctx, rapport, over, enheter)
     if fil is not None and hel:
         _spara(fil, data, filer, hashar, start)
-    return _fran_cache(data, "hel", ctx)
+    return _med_modell(_fran_cache(data, "hel"), ctx, modell, cachemapp, data)
+
+
+def _med_modell(res: Resultat, ctx: Kontext | None, modell: str | None,
+                cachemapp: Path | None, data: dict) -> Resultat:
+    if modell:
+        res.ctx, res.arkiv = ctx, (ctx.arkiv if ctx is not None else None)
+        if modell == "arkiv" and res.arkiv is not None:
+            _spara_modell(cachemapp, data, res.arkiv)
+    return res
+
+
+def _modellfil(cachemapp: Path, data: dict) -> Cachefil:
+    return Cachefil(cachemapp / MODELL, nyckel(data["stampel"]))
+
+
+def _las_modell(cachemapp: Path | None, data: dict):
+    if cachemapp is None or "stampel" not in data:
+        return None
+    return _modellfil(cachemapp, data).las().get("arkiv")
+
+
+def _spara_modell(cachemapp: Path | None, data: dict, arkiv) -> None:
+    if cachemapp is None or arkiv is None or not data.get("sparbar"):
+        return
+    try:
+        _modellfil(cachemapp, data).spara({"arkiv": arkiv})
+    except Exception:  # noqa: BLE001 - a model that cannot be kept is rebuilt next time
+        pass
 
 
 def _andrade(rot: Path, filer: dict[str, Stat], enheter: set[Enhet],
@@ -220,6 +266,9 @@ def _andrade(rot: Path, filer: dict[str, Stat], enheter: set[Enhet],
 def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
                   enheter: set[Enhet]) -> tuple[Resultat, dict] | None:
     """Recheck the changed meetings; None when the whole check is needed."""
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import las_innehall
+    from generator.rules import kor_regler
     rapport = Rapport()
     ctx = bygg_modell(las_innehall(rot, rapport, None, urval=andrade), rapport)
     if ctx is None:
@@ -258,17 +307,17 @@ def _data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enh
     sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
     return {"ok": ctx is not None, "enheter": enh, "topp": topp, "sparbar": sparbar,
             "overgripande": list(over.poster),
-            "sammandrag": sammandrag(ctx) if ctx is not None else {}}
+            "sammandrag": sammandrag(ctx) if ctx is not None else {}, "stampel": os.urandom(8)}
 
 
-def _fran_cache(data: dict, satt: str, ctx: Kontext | None = None) -> Resultat:
+def _fran_cache(data: dict, satt: str) -> Resultat:
     poster = list(data["topp"]) + list(data["overgripande"])
     n_m = n_p = 0
     for diag, (m, p) in data["enheter"].values():
         poster.extend(diag)
         n_m += m
         n_p += p
-    return Resultat(Rapport(poster), data["ok"], n_p, n_m, ctx, satt)
+    return Resultat(Rapport(poster), data["ok"], n_p, n_m, satt)
 
 
 def _spara(fil: Cachefil, data: dict, filer: dict[str, Stat], hashar: dict[str, bytes | None],

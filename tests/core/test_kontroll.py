@@ -165,7 +165,7 @@ def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
 def test_cachen_anvands(arkiv: Path, tmp_path: Path):
     """The incremental paths are taken (the property above would hold without any cache)."""
     from generator.common.cache import cachemapp
-    from generator.rules.kontrollminne import kontrollera
+    from generator.commands.kontroll import kontrollera
     rot = tmp_path / "innehall"
     shutil.copytree(arkiv, rot)
     cache = cachemapp(tmp_path / "site")
@@ -186,3 +186,19 @@ def test_trasig_cache_ignoreras(arkiv: Path, tmp_path: Path):
     for innehall in (b"", b"inte en pickle", b"\x80\x05K\x01."):
         (tmp_path / ".cache" / "anslag-site" / "kontroll.pickle").write_bytes(innehall)
         assert _kontrollera(rot, tmp_path) == forvantat
+
+
+def test_kontrollera_laddar_inte_bygget(tmp_path: Path):
+    """`anslag kontrollera` imports none of the site, search or PDF machinery."""
+    from tests.conftest import EXEMPEL
+    kod = ("import sys, contextlib, io\n"
+           "from generator.commands import cli\n"
+           "with contextlib.redirect_stdout(io.StringIO()):\n"
+           f"    k = cli.main(['kontrollera', '--innehall', {str(EXEMPEL)!r}])\n"
+           "bas = {m.split('.')[0] for m in sys.modules}\n"
+           "print(k, sorted(bas & {'mkdocs', 'material', 'typst', 'pagefind', 'pypdf', 'jinja2',"
+           " 'markdown', 'rich', 'zensical', 'playwright'}))\n")
+    for _ in range(2):         # cold, then warm from the check cache
+        p = subprocess.run([sys.executable, "-c", kod], capture_output=True, text=True,
+                           cwd=tmp_path, timeout=300)
+        assert p.stdout.strip() == "0 []", p.stdout + p.stderr

@@ -1,0 +1,109 @@
+"""Benchmarks of the secretary's waits (issue 14): `anslag kontrollera` cold, warm and after one
+edit, and `status`, `ny`, `justera` warm. ``bench_kommandon(...)`` returns rows; scripts/bench
+prints them. Each figure is min and median of ``n`` runs of the real command line in a
+subprocess, with its peak memory. Not a test: the machine is shared and noisy."""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Rad:
+    namn: str
+    min_s: float
+    median_s: float
+    mal_s: float
+    topp_mib: float
+
+    def __str__(self) -> str:
+        ok = "ok" if self.min_s <= self.mal_s else "över målet"
+        return (f"  {self.namn:<42} min {self.min_s:6.2f} s  median {self.median_s:6.2f} s  "
+                f"(mål ≤ {self.mal_s:g} s: {ok}), topp {self.topp_mib:7.1f} MiB")
+
+
+def _kor(args: list[str], cwd: Path) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    p = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", *args], cwd=cwd,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, rusage = os.wait4(p.pid, 0)
+    sek = time.perf_counter() - t0
+    if os.waitstatus_to_exitcode(status) != 0 and args[0] != "kontrollera":
+        print(f"  (anslag {' '.join(args[:3])}: exit {os.waitstatus_to_exitcode(status)})")
+    return sek, rusage.ru_maxrss / 1024
+
+
+def _rad(namn: str, mal: float, matningar: list[tuple[float, float]]) -> Rad:
+    tider = [t for t, _m in matningar]
+    return Rad(namn, min(tider), statistics.median(tider), mal, max(m for _t, m in matningar))
+
+
+def _generera(n: int, ut: Path) -> None:
+    subprocess.run([sys.executable, str(ROT / "scripts/generate-archive"), "--paragrafer", str(n),
+                    "--ut", str(ut)], check=True, stdout=subprocess.DEVNULL)
+
+
+def _redigera(rot: Path, i: int) -> None:
+    fil = sorted(rot.glob("*/*/[0-9]*.md"))[i * 97]
+    fil.write_text(fil.read_text(encoding="utf-8") + f"\nRedigerad {i}.\n", encoding="utf-8")
+
+
+def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3) -> list[Rad]:
+    rader: list[Rad] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        rot = tmp / f"arkiv-{kontroll}"
+        _generera(kontroll, rot)
+        k = ["kontrollera", "--innehall", str(rot)]
+        kalla = []
+        for i in range(n):
+            shutil.rmtree(tmp / ".cache", ignore_errors=True)
+            kalla.append(_kor(k, tmp))
+        rader.append(_rad(f"kontrollera {kontroll} §§ kall", 10, kalla))
+        rader.append(_rad(f"kontrollera {kontroll} §§ varm, inget ändrat", 2,
+                          [_kor(k, tmp) for _ in range(n)]))
+        efter = []
+        for i in range(n):
+            _redigera(rot, i)
+            efter.append(_kor(k, tmp))
+        rader.append(_rad(f"kontrollera {kontroll} §§ efter en ändrad §", 3, efter))
+
+        rot = tmp / f"arkiv-{kommandon}"
+        _generera(kommandon, rot)
+        shutil.rmtree(tmp / ".cache", ignore_errors=True)
+        _kor(["status", "--innehall", str(rot)], tmp)          # fills the cache
+        rader.append(_rad(f"status {kommandon} §§ varm", 2,
+                          [_kor(["status", "--innehall", str(rot)], tmp) for _ in range(n)]))
+        organ = sorted(p.name for p in rot.iterdir() if p.is_dir())[0]
+        ny = []
+        for i in range(n):
+            ny.append(_kor(["ny", organ, f"2026-0{i + 1}-15", "--innehall", str(rot),
+                            "--arenden", "3"], tmp))
+        rader.append(_rad(f"ny {kommandon} §§ varm", 2, ny))
+        for i in range(n):     # the new meetings: fill in the stubs so that they can be justerade
+            for f in (rot / organ / f"2026-0{i + 1}-15").glob("[0-9]*.md"):
+                text = f.read_text(encoding="utf-8")
+                f.write_text(text.replace("Rubrik för §", "Ärende").replace(
+                    "Skriv beslutet här.", "Beslut.").replace(
+                    "Skriv ärendebeskrivningen här.", "Text."), encoding="utf-8")
+        _kor(["kontrollera", "--innehall", str(rot)], tmp)
+        rader.append(_rad(f"justera {kommandon} §§ varm", 2, [
+            _kor(["justera", organ, f"2026-0{i + 1}-15", "--innehall", str(rot),
+                  "--datum", f"2026-0{i + 1}-16", "--uppsatt", f"2026-0{i + 1}-17"], tmp)
+            for i in range(n)]))
+    return rader
+
+
+if __name__ == "__main__":
+    print("anslag kontrollera, status, ny, justera (issue 14)")
+    for r in bench_kommandon(*[int(a) for a in sys.argv[1:3]]):
+        print(r, flush=True)

@@ -16,7 +16,7 @@ from generator.archive import frister
 from generator.common.diagnostics import Rapport
 from generator.common.filer import sha256_fil
 from generator.content.lasfil import TrasigLasfil, las_lasfil
-from generator.content.loading import Dokument, Innehall, RaSammantrade, Tolkminne, ar_datum, las_innehall
+from generator.content.loading import Dokument, Innehall, RaSammantrade, ar_datum
 from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Handling, Justering, Kallelse, KallelseArende, Kommun,
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)
@@ -105,6 +105,11 @@ def _personer(f: Falt, key: str, kravs: bool) -> list[Person]:
     return ut
 
 
+def _namn(f: Falt, key: str) -> list[Person]:
+    """jäv, reservationer, omröstning: ``Namn (Parti)`` (party optional), parsed once here."""
+    return [Person.las(s) for s in f.textlista(key)]
+
+
 # ---------------------------------------------------------------- sammanträde
 
 def _anslag(f: Falt, ctx_ned: dict, obj_id: int, regler: Overklagande,
@@ -135,7 +140,8 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
     m.tid = tid_text(f)
     ordf = f.text("ordforande", kravs=kravs, exempel="Namn Namnsson")
     m.ordforande = Person.av_text(ordf) if ordf else None
-    m.sekreterare = f.text("sekreterare", kravs=kravs, exempel="Namn Namnsson")
+    sekr = f.text("sekreterare", kravs=kravs, exempel="Namn Namnsson")
+    m.sekreterare = Person.av_text(sekr) if sekr else None
     m.justerare = [Person.av_text(j) for j in f.textlista("justerare", kravs=kravs,
                                                             exempel="Namn Namnsson")]
     m.beslutande = _personer(f, "beslutande", kravs)
@@ -226,12 +232,12 @@ def _paragraf(doc: Dokument, m: Sammantrade, ra: RaSammantrade, kommun: Kommun,
         f.varning("offentlig_rubrik", "används bara för en paragraf med sekretess. "
                                       "Ta bort den eller lägg till \"sekretess:\".")
     p.expedieras = f.textlista("expedieras")
-    p.jav = f.textlista("jav")
-    p.reservationer = f.textlista("reservationer")
+    p.jav = _namn(f, "jav")
+    p.reservationer = _namn(f, "reservationer")
     om = f.mapping("omrostning", OMROSTNING_NYCKLAR)
     if om:
-        p.omrostning = Omrostning(tuple(om.textlista("ja")), tuple(om.textlista("nej")),
-                                  tuple(om.textlista("avstar")))
+        p.omrostning = Omrostning(tuple(_namn(om, "ja")), tuple(_namn(om, "nej")),
+                                  tuple(_namn(om, "avstar")))
     p.beslutsunderlag = _beslutsunderlag(f, ra)
     p.ingress, p.sektioner = dela_sektioner(doc.body)
     return p

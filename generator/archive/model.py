@@ -39,7 +39,6 @@ class Kommun:
 
 
 _STRECK_OCH_MELLANRUM = re.compile(r"[-‐‑‒–—\s]+")
-_PARTI = re.compile(r"\s*\([^()]*\)\s*$")
 PERSON_RE = re.compile(r"^(?P<namn>[^(),]+?)\s*(?:\((?P<parti>[^()]*)\))?\s*$")
 
 
@@ -49,11 +48,6 @@ def namnnyckel(namn: str) -> str:
     (rules, site, PDF, förtroendevalda) goes through it."""
     s = unicodedata.normalize("NFC", namn).casefold()
     return " ".join(_STRECK_OCH_MELLANRUM.sub(" ", s).split())
-
-
-def bara_namn(text: str) -> str:
-    """``Eva Eriksson (B)`` -> ``Eva Eriksson``."""
-    return _PARTI.sub("", text).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +63,9 @@ class Person:
     def nyckel(self) -> str:
         return namnnyckel(self.namn)
 
-    def samma(self, annan: "Person | str") -> bool:
+    def samma(self, annan: "Person") -> bool:
         """The same person (names folded by ``namnnyckel``; party and "ersätter" ignored)."""
-        namn = annan.namn if isinstance(annan, Person) else bara_namn(annan)
-        return self.nyckel == namnnyckel(namn)
+        return self.nyckel == annan.nyckel
 
     @classmethod
     def tolka(cls, text: str) -> "tuple[Person | None, str | None]":
@@ -103,6 +96,14 @@ class Person:
         if not m:
             return cls(text.strip())
         return cls(m.group("namn").strip(), (m.group("parti") or "").strip() or None)
+
+    @classmethod
+    def las(cls, text: str) -> "Person":
+        """A name in a list that is not a roster (jäv, reservationer, omröstning): parsed
+        like a beslutande entry; text that does not parse is kept whole as the name (the
+        rules then say that it is not among the beslutande)."""
+        p, _fel = cls.tolka(text)
+        return p if p is not None else cls.av_text(text)
 
     @property
     def kort(self) -> str:
@@ -149,9 +150,14 @@ class Sektion:
 
 @dataclass(frozen=True, slots=True)
 class Omrostning:
-    ja: tuple[str, ...] = ()
-    nej: tuple[str, ...] = ()
-    avstar: tuple[str, ...] = ()
+    ja: tuple[Person, ...] = ()
+    nej: tuple[Person, ...] = ()
+    avstar: tuple[Person, ...] = ()
+
+    def roster(self) -> "tuple[tuple[str, Person], ...]":
+        """Every vote cast: (``ja``/``nej``/``avstar``, person), in that order."""
+        return tuple((typ, p) for typ, lista in (("ja", self.ja), ("nej", self.nej),
+                                                 ("avstar", self.avstar)) for p in lista)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +254,8 @@ class Paragraf:
     sekretess: str | None = None
     offentlig_rubrik: str | None = None
     expedieras: list[str] = field(default_factory=list)
-    jav: list[str] = field(default_factory=list)
-    reservationer: list[str] = field(default_factory=list)
+    jav: list[Person] = field(default_factory=list)
+    reservationer: list[Person] = field(default_factory=list)
     omrostning: Omrostning | None = None
     beslutsunderlag: list[Bilaga] = field(default_factory=list)
     sektioner: list[Sektion] = field(default_factory=list)
@@ -282,7 +288,7 @@ class Sammantrade:
     plats: str | None = None
     tid: str | None = None
     ordforande: Person | None = None
-    sekreterare: str | None = None     # usually an official: a name, not a förtroendevald
+    sekreterare: Person | None = None  # usually an official: a name, not a förtroendevald
     justerare: list[Person] = field(default_factory=list)
     beslutande: list[Person] = field(default_factory=list)
     ersattare: list[Person] = field(default_factory=list)

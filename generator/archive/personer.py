@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Literal
 
-from generator.archive.model import Arkiv, Paragraf, Person, Sammantrade, bara_namn, namnnyckel
+from generator.archive.model import Arkiv, Paragraf, Person, Sammantrade, namnnyckel
 
 Roll = Literal["ordforande", "ledamot", "tjanstgorande", "ersattare"]
 ROLLNAMN: dict[str, str] = {"ordforande": "ordförande", "ledamot": "ledamot",
@@ -130,7 +130,7 @@ def mote_roller(m: Sammantrade) -> Iterable[tuple[Person, Roll]]:
         yield p, "ersattare"
 
 
-def _handelser(p: Paragraf) -> Iterable[tuple[str, Handelsetyp]]:
+def _handelser(p: Paragraf) -> Iterable[tuple[Person, Handelsetyp]]:
     if p.ar_sekretess:          # the public view has dropped them already; never rely on it alone
         return
     for n in p.jav:
@@ -138,10 +138,7 @@ def _handelser(p: Paragraf) -> Iterable[tuple[str, Handelsetyp]]:
     for n in p.reservationer:
         yield n, "reservation"
     if p.omrostning is not None:
-        for typ, lista in (("ja", p.omrostning.ja), ("nej", p.omrostning.nej),
-                           ("avstar", p.omrostning.avstar)):
-            for n in lista:
-                yield n, typ
+        yield from ((n, typ) for typ, n in p.omrostning.roster())
 
 
 def bygg_register(arkiv: Arkiv, moten_publika: Callable[[Sammantrade], bool]) -> Ledamotsregister:
@@ -173,7 +170,7 @@ def bygg_register(arkiv: Arkiv, moten_publika: Callable[[Sammantrade], bool]) ->
     for m in moten:
         for par in m.paragrafer:
             for namn, typ in _handelser(par):
-                fv = personer.get(nyckel(bara_namn(namn)))
+                fv = personer.get(namn.nyckel)
                 if fv is not None:
                     fv.handelser.append(Handelse(par.organ_id, par.datum, par.nummer,
                                                  par.publik_rubrik, typ))

@@ -105,7 +105,7 @@ def sammantrade_text(organ: Organ, datum: date, kalla: Sammantrade | None, idag:
     if kalla and kalla.ordforande:
         rader.append(f"ordforande: {yaml_skalar(str(kalla.ordforande))}")
     if kalla and kalla.sekreterare:
-        rader.append(f"sekreterare: {yaml_skalar(kalla.sekreterare)}")
+        rader.append(f"sekreterare: {yaml_skalar(str(kalla.sekreterare))}")
     if kalla and kalla.justerare and med_justerare:
         rader += _lista("justerare", [str(j) for j in kalla.justerare],
                         f"från {fran}: byt till dem som väljs på sammanträdet")

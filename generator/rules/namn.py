@@ -2,17 +2,18 @@
 must be among the meeting's beslutande; a near miss suggests the closest name."""
 from __future__ import annotations
 
-from generator.archive.model import bara_namn
+from generator.archive.model import Person
 from generator.common.diagnostics import fel, menade_du
 
-# The names must be written exactly as among the beslutande (party may be left out): a
-# near miss is an error with a suggestion. Site, PDF and förtroendevalda then compare
-# persons with the one folding function (archive.model.namnnyckel), which agrees.
+# The model holds every name as a Person (parsed once by archive.bygg). A name must be
+# written as among the beslutande (party may be left out or differ): a near miss (case,
+# hyphen, spacing, accents) is an error with a suggestion, so site, PDF and förtroendevalda,
+# which compare persons with the one folding function (Person.nyckel), agree with the rules.
 
 
-def _okand(path: str, key: str, namn: str, beslutande: list[str], vad: str):
-    return fel(path, key, f"\"{namn}\" finns inte bland sammanträdets beslutande ({vad} måste "
-               f"vara beslutande).{menade_du(bara_namn(namn), beslutande)} Skriv namnet exakt "
+def _okand(path: str, key: str, p: Person, beslutande: list[str], vad: str):
+    return fel(path, key, f"\"{p}\" finns inte bland sammanträdets beslutande ({vad} måste "
+               f"vara beslutande).{menade_du(p.namn, beslutande)} Skriv namnet exakt "
                "som i beslutande i sammantrade.md.")
 
 
@@ -22,7 +23,7 @@ def ordforande_bland_beslutande(ctx):
             continue
         namn = m.ledamot_namn()
         if m.ordforande.namn not in namn:
-            yield _okand(doc.path, "ordforande", str(m.ordforande), namn, "ordföranden")
+            yield _okand(doc.path, "ordforande", m.ordforande, namn, "ordföranden")
 
 
 def justerare_bland_beslutande(ctx):
@@ -32,7 +33,7 @@ def justerare_bland_beslutande(ctx):
         namn = m.ledamot_namn()
         for j in m.justerare:
             if j.namn not in namn:
-                yield _okand(doc.path, "justerare", str(j), namn, "justerare")
+                yield _okand(doc.path, "justerare", j, namn, "justerare")
 
 
 def namn_i_jav_reservationer_omrostning(ctx):
@@ -46,7 +47,7 @@ def namn_i_jav_reservationer_omrostning(ctx):
                        ("omrostning.avstar", p.omrostning.avstar)]
         for key, lista in listor:
             for n in lista:
-                if bara_namn(n) not in namn:
+                if n.namn not in namn:
                     yield _okand(doc.path, key, n, namn, "den som anges")
 
 
@@ -54,17 +55,15 @@ def omrostning_rimlig(ctx):
     for p, doc, m in ctx.paragrafer:
         if not p.omrostning:
             continue
-        o = p.omrostning
-        roster = [bara_namn(n) for n in (*o.ja, *o.nej, *o.avstar)]
         sett: set[str] = set()
-        for n in roster:
-            if n in sett:
-                yield fel(doc.path, "omrostning", f"{n} finns med mer än en gång i omröstningen. "
+        for _typ, n in p.omrostning.roster():
+            if n.nyckel in sett:
+                yield fel(doc.path, "omrostning", f"{n.namn} finns med mer än en gång i omröstningen. "
                           "Var och en röstar en gång: ja, nej eller avstår.")
-            sett.add(n)
+            sett.add(n.nyckel)
         for j in p.jav:
-            if bara_namn(j) in sett:
-                yield fel(doc.path, "omrostning", f"{bara_namn(j)} har anmält jäv och får inte "
+            if j.nyckel in sett:
+                yield fel(doc.path, "omrostning", f"{j.namn} har anmält jäv och får inte "
                           "delta i omröstningen. Ta bort namnet ur omrostning eller ur jav.")
         if m.beslutande and len(sett) > len(m.beslutande):
             yield fel(doc.path, "omrostning", f"omröstningen har {len(sett)} röstande men "

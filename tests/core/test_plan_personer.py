@@ -52,8 +52,11 @@ def test_en_vikning_for_namn():
     assert namnnyckel("Gertrud  Jernberg-Zernig") == namnnyckel("gertrud jernberg zernig")
     assert namnnyckel("Ände") == namnnyckel("A\u0308nde".replace("A\u0308", "\u00c4"))
     eva = Person("Eva Exempelsson", "S")
-    assert eva.samma("Eva Exempelsson") and eva.samma("eva exempelsson (V)")
-    assert not eva.samma("Eva Exempelson")
+    assert eva.samma(Person("Eva Exempelsson")) and eva.samma(Person.las("eva exempelsson (V)"))
+    assert not eva.samma(Person("Eva Exempelson"))
+    assert Person.las("  Eva   Exempelsson(S) ") == Person("Eva   Exempelsson", "S")
+    assert Person.las("Eva Exempelsson (S)").nyckel == Person.las("eva  exempelsson").nyckel
+    assert Person.las("Eva Exempelsson, ledamot") == Person("Eva Exempelsson, ledamot")
     assert Person.av_text("Eva Exempelsson (S)") == eva
     assert Person.tolka("Per Persson (S), ersätter Nils Nilsson (S)")[0].ersatter == \
         Person("Nils Nilsson", "S")

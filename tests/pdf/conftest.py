@@ -36,6 +36,10 @@ def _p(organ: str, d: date, n: int, rubrik: str, **kw) -> Paragraf:
                     fil=f"{organ}/{d.isoformat()}/{n:02d}.md", **kw)
 
 
+def _personer(*namn: str) -> tuple[Person, ...]:
+    return tuple(Person.las(n) for n in namn)
+
+
 def _beslut(text: str, organ_namn: str = "Familje- och utbildningsnämndens beslut") -> Sektion:
     return Sektion(organ_namn, text, ar_beslut=True)
 
@@ -86,10 +90,11 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
         _p("fun", d, 4, "Internkontrollplan 2025", dnr="2025/00009",
            sektioner=[_beslut("Internkontrollplan 2025 antas."),
                       Sektion("Ärendebeskrivning", "Förvaltningen har tagit fram en plan.")],
-           jav=["Björn Wallén (S)"], reservationer=["Tuomas Karvonen (SD)"],
-           omrostning=Omrostning(ja=("Matilda Kilström (S)", "Barbro Ernebrink (S)",
-                                     "Gertrud Jernberg-Zernig (M)", "Anna Wallman (S)"),
-                                 nej=("Tuomas Karvonen (SD)",), avstar=("Lene Vogelsang Larsson (SD)",)),
+           jav=[Person("Björn Wallén", "S")], reservationer=[Person("Tuomas Karvonen", "SD")],
+           omrostning=Omrostning(ja=_personer("Matilda Kilström (S)", "Barbro Ernebrink (S)",
+                                              "Gertrud Jernberg-Zernig (M)", "Anna Wallman (S)"),
+                                 nej=_personer("Tuomas Karvonen (SD)"),
+                                 avstar=_personer("Lene Vogelsang Larsson (SD)")),
            omedelbart_justerad=True,
            anslag=Anslagsdatum(date(2025, 2, 6), date(2025, 2, 27), date(2025, 2, 28))),
         _p("fun", d, 5, f"Specialtecken {INJEKTION}", dnr="2025/00010",
@@ -99,7 +104,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     ]
     m = Sammantrade(
         organ_id="fun", datum=d, fil="fun/2025-02-06/sammantrade.md", plats="Hyttan, Centrumhuset",
-        tid="09:00–12:00", ordforande=Person("Matilda Kilström"), sekreterare="Heléne Nyman",
+        tid="09:00–12:00", ordforande=Person("Matilda Kilström"), sekreterare=Person("Heléne Nyman"),
         justerare=[Person("Gertrud Jernberg-Zernig")], beslutande=beslutande,
         ersattare=[Person("Helena Giliusson", "M")],
         ovriga=["Maria Ronsten, förvaltningschef", "Heléne Nyman, förvaltningssekreterare"],
@@ -112,7 +117,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     # Not yet justerat (only into the internal archive, marked OJUSTERAT).
     d2 = date(2025, 3, 6)
     m2 = Sammantrade(organ_id="fun", datum=d2, fil="fun/2025-03-06/sammantrade.md", plats="Hyttan",
-                     tid="09:00", ordforande=Person("Matilda Kilström"), sekreterare="Heléne Nyman",
+                     tid="09:00", ordforande=Person("Matilda Kilström"), sekreterare=Person("Heléne Nyman"),
                      justerare=[Person("Gertrud Jernberg-Zernig")], beslutande=beslutande,
                      forvaringsplats="Familje- och utbildningsförvaltningen",
                      paragrafer=[_p("fun", d2, 6, "Ojusterat ärende OJUST-CANARY", dnr="2025/00011",
@@ -125,7 +130,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     # Extracts only.
     d3 = date(2025, 1, 23)
     m3 = Sammantrade(organ_id="fun-au", datum=d3, fil="fun-au/2025-01-23/sammantrade.md", utdrag=True,
-                     sekreterare="Heléne Nyman",
+                     sekreterare=Person("Heléne Nyman"),
                      paragrafer=[_p("fun-au", d3, 2, "Kvalitetsrapport IFO 2024", dnr="2024/00392",
                                     sektioner=[Sektion("Arbetsutskottets beslut",
                                                        "Nämnden föreslås godkänna rapporten.", True)])])
@@ -135,7 +140,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     d4 = date(2025, 3, 17)
     m4 = Sammantrade(organ_id="kf", datum=d4, fil="kf/2025-03-17/sammantrade.md",
                      plats="Folkets hus, Smedjebacken", tid="18:00", ordforande=Person("Per Persson"),
-                     sekreterare="Anna Andersson",
+                     sekreterare=Person("Anna Andersson"),
                      kallelse=Kallelse(date(2025, 3, 5), (KallelseArende("Årsredovisning 2024", "2025/00020"),
                                                           KallelseArende("Allmänhetens frågestund"))))
     kf.sammantraden.append(m4)
@@ -143,7 +148,7 @@ def bygg_arkiv(tmp: Path) -> Arkiv:
     d5 = date(2025, 4, 3)
     m5 = Sammantrade(organ_id="fun", datum=d5, fil="fun/2025-04-03/sammantrade.md",
                      plats="Hyttan, Centrumhuset", tid="09:00–12:00", ordforande=Person("Matilda Kilström"),
-                     sekreterare="Heléne Nyman",
+                     sekreterare=Person("Heléne Nyman"),
                      kallelse=Kallelse(date(2025, 3, 27), (KallelseArende("Bokslut 2024", "2024/00391"),
                                                            KallelseArende("Internkontrollplan", "2025/00009"))))
     fun.sammantraden.append(m5)

@@ -32,6 +32,11 @@ def _t(s: str | None) -> str | None:
     return ren_text(s) if s is not None else None
 
 
+def _person(p: Person | None) -> str | None:
+    """A person as written (``Namn (Parti)``), or None."""
+    return ren_text(str(p)) if p is not None else None
+
+
 def _lista(xs) -> list[str]:
     return [ren_text(str(x)) for x in xs or ()]
 
@@ -158,7 +163,7 @@ def _bevis(organ: Organ, m: Sammantrade) -> Data | None:
         "uppsatt": _iso(a.uppsatt) if a else None,
         "nedtas": _iso(a.nedtas) if a else None,
         "forvaringsplats": _t(m.forvaringsplats),
-        "underskrift": _t(m.sekreterare),
+        "underskrift": _person(m.sekreterare),
     }
 
 
@@ -179,8 +184,8 @@ def protokoll_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, *, publik: bool) 
             "justerare": _lista(m.justerare),
             "justering": (", ".join(x for x in (_t(m.justering.plats), m.justering.datum.isoformat()) if x)
                           if m.justering else None),
-            "sekreterare": _t(m.sekreterare),
-            "ordforande": _t(str(m.ordforande) if m.ordforande else None),
+            "sekreterare": _person(m.sekreterare),
+            "ordforande": _person(m.ordforande),
             "paragrafer": m.paragrafspann,
             "bevis": _bevis(organ, m),
         },
@@ -244,7 +249,7 @@ def utdrag_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, p: Paragraf, *, publ
             "sammantrade": f"Sammanträde {langt(m.datum)}",
             "endast_utdrag": bool(m.utdrag),
             "justering": _justeringsrader(m, p),
-            "bestyrkare": _t(m.sekreterare),
+            "bestyrkare": _person(m.sekreterare),
             "bestyrkare_titel": "Sekreterare" if m.sekreterare else None,
         },
         "paragrafer": [paragraf_data(p, publik=publik, bas_url=bas_url)],
@@ -292,8 +297,8 @@ def kallelse_data(arkiv: Arkiv, organ: Organ, m: Sammantrade) -> Data:
             "inledning": inledning,
             "avslutning": avslutning,
             "arenden": [{"rubrik": ren_text(a.rubrik), "dnr": _t(a.dnr)} for a in k.arenden],
-            "ordforande": _t(str(m.ordforande) if m.ordforande else None),
-            "sekreterare": _t(m.sekreterare),
+            "ordforande": _person(m.ordforande),
+            "sekreterare": _person(m.sekreterare),
         },
     })
     titel = f"{'Kungörelse' if fullmaktige else 'Kallelse'} {organ.namn} {m.datum.isoformat()}"

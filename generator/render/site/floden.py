@@ -153,11 +153,12 @@ def _paragraf_json(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf) -> dict:
         bu.append(x)
     d["beslutsunderlag"] = bu
     d["expedieras"] = list(p.expedieras)
-    d["jav"] = list(p.jav)
-    d["reservationer"] = list(p.reservationer)
+    d["jav"] = [str(n) for n in p.jav]
+    d["reservationer"] = [str(n) for n in p.reservationer]
     if p.omrostning:
-        d["omrostning"] = {"ja": list(p.omrostning.ja), "nej": list(p.omrostning.nej),
-                           "avstar": list(p.omrostning.avstar)}
+        o = p.omrostning
+        d["omrostning"] = {"ja": [str(n) for n in o.ja], "nej": [str(n) for n in o.nej],
+                           "avstar": [str(n) for n in o.avstar]}
     return d
 
 
@@ -174,7 +175,7 @@ def sammantrade_json(w: Webbplats, o: Organ, m: Sammantrade) -> bytes:
         "utdrag": m.utdrag,
         "protokoll_publicerat": bool(m.paragrafer) and (o.id, m.datum) not in w.publikt.ej_justerade,
         "tid": m.tid, "plats": m.plats, "ordforande": str(m.ordforande) if m.ordforande else None,
-        "sekreterare": m.sekreterare,
+        "sekreterare": str(m.sekreterare) if m.sekreterare else None,
         "justerare": [str(j) for j in m.justerare],
         "beslutande": [{"namn": p.namn, "parti": p.parti,
                         "ersatter": ({"namn": p.ersatter.namn, "parti": p.ersatter.parti}

@@ -17,8 +17,7 @@ import io
 from datetime import date
 from typing import Iterator
 
-from generator.archive.personer import (ROLLNAMN, Fortroendevald, Ledamotsregister,
-                                        bara_namn, bygg_register, nyckel)
+from generator.archive.personer import ROLLNAMN, Fortroendevald, Ledamotsregister, bygg_register
 from generator.render.site import urls
 from generator.render.site.html import avvapna
 
@@ -87,25 +86,16 @@ def roster(w, reg: Ledamotsregister) -> Iterator[tuple[str, date, int, Fortroend
     per_nyckel = reg.per_nyckel()
     for o in w.organ:
         for m in sorted(o.sammantraden, key=lambda m: m.datum):
-            partier = {nyckel(p.namn): p.parti for p in m.beslutande}
+            partier = {p.nyckel: p.parti for p in m.beslutande}
             for p in m.paragrafer:
                 if p.ar_sekretess or p.omrostning is None:
                     continue
-                for typ, lista in (("ja", p.omrostning.ja), ("nej", p.omrostning.nej),
-                                   ("avstar", p.omrostning.avstar)):
-                    for skrivet in lista:
-                        k = nyckel(bara_namn(skrivet))
-                        fv = per_nyckel.get(k)
-                        if fv is None:
-                            continue
-                        parti = partier.get(k) or _skrivet_parti(skrivet) or ""
-                        yield o.id, m.datum, p.nummer, fv, parti, ROSTNAMN[typ]
-
-
-def _skrivet_parti(text: str) -> str | None:
-    namn = bara_namn(text)
-    rest = text[len(namn):].strip()
-    return rest[1:-1].strip() if rest.startswith("(") and rest.endswith(")") else None
+                for typ, skrivet in p.omrostning.roster():
+                    fv = per_nyckel.get(skrivet.nyckel)
+                    if fv is None:
+                        continue
+                    parti = partier.get(skrivet.nyckel) or skrivet.parti or ""
+                    yield o.id, m.datum, p.nummer, fv, parti, ROSTNAMN[typ]
 
 
 def omrostningar_csv(w, reg: Ledamotsregister) -> bytes:

@@ -14,13 +14,18 @@ and the anslag period", "Bilagor", "Public URLs"):
   anslag dates; rubrik, dnr, body, beslutsunderlag, expedieras, bilagor,
   jäv/reservationer/omröstning and its references are dropped, and links
   derived from it (``vidare_behandling``, ärendets gång) disappear;
+* nothing of a kallelse is public before ``kallelse.datum`` (issue 11): until
+  then the public meeting has no kallelse (no ärendelista in pages, JSON,
+  calendar, search or board; a planned meeting's free-text program is dropped
+  too) and no ``kallelse.pdf``; the meeting is listed with date, tid and plats
+  like a meeting without kallelse;
 * a kallelse item marked ``sekretess`` is published as its public title and
   ground only (rubrik ends "(sekretess: GROUND)"; dnr dropped); an unmarked
   item that names a secret § is an error of the rules, never filtered here;
 * PDFs: ``protokoll.pdf`` for a published protokoll (not ``utdrag``),
   ``utdrag-<n>.pdf`` for every published § without sekretess, ``kallelse.pdf``
-  for every meeting with kallelse data (not ``utdrag``; also after it got §§,
-  so a published URL never disappears), ``protokoll-med-bilagor.pdf`` when a
+  for every meeting with an issued kallelse (not ``utdrag``; also after it got
+  §§, so a published URL never disappears), ``protokoll-med-bilagor.pdf`` when a
   published protokoll has PDF bilagor; the internal archive copies (full
   text, never in the site) are listed separately;
 * bilagor of published §§ without sekretess are published under the
@@ -203,6 +208,11 @@ def sekretess_paragraf(p: Paragraf) -> Paragraf:
                     omedelbart_justerad=p.omedelbart_justerad, anslag=p.anslag)
 
 
+def kallelse_utfardad(m: Sammantrade, idag: date) -> bool:
+    """The kallelse is issued (``kallelse.datum <= idag``): before that nothing of it is public."""
+    return m.kallelse is not None and m.kallelse.datum <= idag
+
+
 def offentlig_kallelse(m: Sammantrade):
     """The meeting's kallelse as published: a secret item (marked ``sekretess``; the
     tool never guesses which items are secret, the rule kallelse_namner_sekretess
@@ -262,7 +272,7 @@ def _pdfer(m: Sammantrade, idag: date, publicerade: set[Nyckel],
     oid, d = m.organ_id, m.datum
     pub: list[PlaneradPdf] = []
     intern: list[PlaneradPdf] = []
-    if m.kallelse is not None and not m.utdrag:
+    if kallelse_utfardad(m, idag) and not m.utdrag:
         pub.append(PlaneradPdf("kallelse", adresser.kallelse_pdf(oid, d), oid, d))
     if m.paragrafer and not m.utdrag and _protokoll_publicerat(m, idag):
         pub.append(PlaneradPdf("protokoll", adresser.protokoll_pdf(oid, d), oid, d))
@@ -301,6 +311,7 @@ def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
         moten = []
         for m in sorted(o.sammantraden, key=lambda m: m.datum):
             kallelse = offentlig_kallelse(m)
+            utfardad = kallelse_utfardad(m, idag)
             par = []
             for p in m.paragrafer:
                 if p.nyckel not in publicerade:
@@ -321,7 +332,8 @@ def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
                 ut.ej_justerade.add((oid, m.datum))
             hl = handlingsplan.handlingar(arkiv, m, idag, publicerade)
             moten.append(_utan_hemliga_filer(replace(
-                m, paragrafer=par, kallelse=kallelse,
+                m, paragrafer=par, kallelse=kallelse if utfardad else None,
+                text=m.text if utfardad or m.kallelse is None or m.paragrafer else "",
                 rattelser=[replace(r, filer=()) for r in m.rattelser],
                 justerare=list(m.justerare), beslutande=list(m.beslutande),
                 ersattare=list(m.ersattare), ovriga=list(m.ovriga)), hl))

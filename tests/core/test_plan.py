@@ -51,8 +51,13 @@ def test_efter_justeringen(arkiv):
     assert sorted(d.sokvag for d in mp.interna) == ["ks/2025-02-25/protokoll.pdf",
                                                      "ks/2025-02-25/utdrag-2.pdf"]
     assert mp.dokument == sorted([d.sokvag for d in mp.pdfer] + [f.sokvag for f in mp.filer])
-    # a kungörelse is planned for the fullmäktige meeting that has no §§ yet
+    # a kungörelse is planned for the fullmäktige meeting that has no §§ yet, from the day
+    # it is issued (2025-03-06); before that nothing of it is public (issue 11)
+    assert pl.kallelse_pdf("kf", date(2025, 3, 17)) is None
+    assert pl.arkiv.sammantrade("kf", date(2025, 3, 17)).kallelse is None
+    pl = plan(arkiv, date(2025, 3, 6))
     assert pl.kallelse_pdf("kf", date(2025, 3, 17)) == "protokoll/kf/2025-03-17/kallelse.pdf"
+    assert pl.arkiv.sammantrade("kf", date(2025, 3, 17)).kallelse.arenden
 
 
 def test_sekretessparagrafen_ar_reducerad_overallt(arkiv):

@@ -6,9 +6,8 @@ built from that lives in the unit itself: the public model of the meeting
 (``repr`` of the dataclasses, which includes derived links such as
 ``vidare_behandling``), the few per-day facts about it (protokoll published,
 planned, not yet justerat), and everything global (kommun, organ headers, PDF
-links on or off). What a unit reads from *other* units (is that § published?
-does that ärende have more than one §?) goes through ``Webbplats.finns`` and
-``Webbplats.flera_i_arende``, which record each question and its answer. A unit
+links on or off). What a unit reads from *other* units (is that § published?)
+goes through ``Webbplats.finns``, which records each question and its answer. A unit
 is reused only when its key is the same and every recorded question gets the
 same answer today; otherwise it is generated again (and recorded again).
 
@@ -95,9 +94,6 @@ class Minne:
         for fraga, arg, svar in fragor:
             if fraga == "finns":
                 if self.publikt.finns(arg) != svar:
-                    return False
-            elif fraga == "arende":
-                if (len(self.publikt.arkiv.arenden.get(arg, ())) > 1) != svar:
                     return False
             else:
                 return False

@@ -37,7 +37,7 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
     for dnr, ps in w.arkiv.arenden.items():
         if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py), not memoised
             yield handling_arende_sida(w, dnr, ps, hl[dnr])
-        elif urls.arende(dnr) != "arenden/-/":
+        elif urls.arende_sida(dnr):
             yield from w.minne.sidor(f"a|{dnr}", w.minne.arende(dnr, ps),
                                      lambda dnr=dnr, ps=ps: [arende_sida(w, dnr, ps)])
     for dnr in sorted(set(hl) - set(w.arkiv.arenden)):   # a dnr with only handlingar so far

@@ -65,6 +65,15 @@ def arende(dnr: str) -> str:
     return f"arenden/{dnr_slug(dnr)}/"
 
 
+def arende_sida(dnr: str | None) -> str | None:
+    """Ärendets gång of ``dnr``: every dnr of a public § or handling has one, except a dnr
+    whose URL segment would be empty (``arenden/-/``)."""
+    if not dnr:
+        return None
+    s = arende(dnr)
+    return None if s == "arenden/-/" else s
+
+
 def sammantrade_json(oid: str, datum: date) -> str:
     return f"data/sammantraden/{oid}/{datum.isoformat()}.json"
 

@@ -59,12 +59,6 @@ class Webbplats:
         self.minne.beror("finns", nyckel, svar)
         return svar
 
-    def flera_i_arende(self, dnr: str) -> bool:
-        """Does the ärende ``dnr`` have more than one public §? (Recorded, as ``finns``.)"""
-        svar = len(self.arkiv.arenden.get(dnr, ())) > 1
-        self.minne.beror("arende", dnr, svar)
-        return svar
-
     def md(self, text: str, fran: str) -> Markup:
         """Content Markdown -> safe HTML, with references turned into links."""
         if not text.strip():

@@ -135,7 +135,7 @@ class ArendenVy:
 def arenden_index(w: Webbplats) -> Sida:
     rader = [(dnr, ps[-1], len(ps))
              for dnr, ps in sorted(w.arkiv.arenden.items(), key=lambda x: x[0], reverse=True)
-             if urls.arende(dnr) != "arenden/-/"]
+             if urls.arende_sida(dnr)]
     from generator.render.site.vyer.handlingar import bara_handlingar
     andra = bara_handlingar(w)
     vy = ArendenVy(bool(w.arkiv.arenden) or bool(andra), rader, andra)

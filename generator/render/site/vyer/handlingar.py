@@ -116,7 +116,7 @@ def handling_sida(w: Webbplats, o: Organ, m: Sammantrade, ph: PubliceradHandling
         o, m, h, fakta, w.md(h.ingress, fran) if h.ingress else Markup(""),
         [(s, w.md(s.text, fran)) for s in h.sektioner],
         [w.ref_html(r, fran) for r in ph.behandlad],
-        urls.arende(h.dnr) if h.dnr and urls.arende(h.dnr) != "arenden/-/" else None,
+        urls.arende_sida(h.dnr),
         [("Protokoll", urls.PROTOKOLL), (o.kortnamn, urls.organ(o.id)),
          (str(m.ar), urls.organ_ar(o.id, m.ar)),
          (m.datum.isoformat(), urls.sammantrade(o.id, m.datum)), (h.titel, None)],
@@ -160,7 +160,7 @@ def arende_handlingar(w: Webbplats) -> dict[str, list[PubliceradHandling]]:
     """dnr -> the public handlingar with that dnr."""
     ut: dict[str, list[PubliceradHandling]] = {}
     for ph in w.publikt.handlingar():
-        if ph.handling.dnr and urls.arende(ph.handling.dnr) != "arenden/-/":
+        if urls.arende_sida(ph.handling.dnr):
             ut.setdefault(ph.handling.dnr, []).append(ph)
     return ut
 

@@ -68,7 +68,7 @@ class ParagrafVy:
     mote: Sammantrade
     paragraf: Paragraf
     kopplingar: list[tuple[str, list[Markup]]]   # beredning, vidare behandling, hänvisningar
-    flera_i_arende: bool
+    arende: str | None             # ärendets gång of the § (every dnr with a page; issue 11)
     ingress_html: Markup
     sektioner: list[tuple[Sektion, Markup]]
     underlag: list[Underlag]
@@ -84,14 +84,14 @@ def paragraf_sida(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf,
     kopp: list[tuple[str, list[Markup]]] = []
     underlag: list[Underlag] = []
     sektioner: list[tuple[Sektion, Markup]] = []
-    flera = False
+    arende = None
     ingress = Markup("")
     if not p.ar_sekretess:
         for rubrik, refs in (("Beredning", p.beredning), ("Vidare behandling", p.vidare_behandling),
                              ("Hänvisningar", p.hanvisningar)):
             if refs:
                 kopp.append((rubrik, [w.ref_html(r, fran) for r in refs]))
-        flera = bool(p.dnr) and w.flera_i_arende(p.dnr)
+        arende = urls.arende_sida(p.dnr)
         ingress = w.md(p.ingress, fran) if p.ingress else Markup("")
         sektioner = [(s, w.md(s.text, fran)) for s in p.sektioner]
         for b in p.beslutsunderlag:
@@ -104,7 +104,7 @@ def paragraf_sida(w: Webbplats, o: Organ, m: Sammantrade, p: Paragraf,
                                          storlek(b.storlek) if b.storlek else None))
             else:
                 underlag.append(Underlag(b.titel, w.md_rad(b.titel, fran), None, None))
-    vy = ParagrafVy(o, m, p, kopp, flera, ingress, sektioner, underlag,
+    vy = ParagrafVy(o, m, p, kopp, arende, ingress, sektioner, underlag,
                     None if p.ar_sekretess else w.utdrag_pdf(m, p), foreg, nasta,
                     [("Protokoll", urls.PROTOKOLL), (o.kortnamn, urls.organ(o.id)),
                      (str(m.ar), urls.organ_ar(o.id, m.ar)),

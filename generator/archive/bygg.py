@@ -14,7 +14,7 @@ import regex
 
 from generator.archive import frister
 from generator.common.diagnostics import Rapport
-from generator.common.filer import sha256_fil
+from generator.common.filer import ar_pdf, sha256_fil
 from generator.content.lasfil import TrasigLasfil, las_lasfil
 from generator.content.loading import Dokument, Innehall, RaSammantrade, ar_datum
 from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Handling, Justering, Kallelse, KallelseArende, Kommun,
@@ -272,7 +272,7 @@ def _beslutsunderlag(f: Falt, ra: RaSammantrade) -> list[Bilaga]:
         except OSError as e:
             bf.fel("fil", f"\"{fil}\" kan inte läsas ({e.strerror}). Kontrollera filen.")
             continue
-        ut.append(Bilaga(titel or Path(fil).name, fil, kalla, summa, storlek))
+        ut.append(Bilaga(titel or Path(fil).name, fil, kalla, summa, storlek, ar_pdf(kalla)))
     return ut
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.archive.model import Bilaga, Handling, Sammantrade
 from generator.common.diagnostics import Rapport
-from generator.common.filer import sha256_fil
+from generator.common.filer import ar_pdf, sha256_fil
 from generator.content.loading import Dokument, RaSammantrade
 from generator.content.sokvagar import bilaga_sokvag
 from generator.schema.falt import Falt
@@ -21,6 +21,10 @@ from generator.schema.handling import ANDRINGAR, HANDLING_NYCKLAR, MAPP, POST_NY
 
 
 def normaliserad(fil: str) -> str:
+    """``handlingar//./x.md`` -> ``handlingar/x.md`` (backslashes as slashes)."""
+    if ("\\" not in fil and "//" not in fil and "./" not in fil and fil != "."
+            and not fil.startswith("/") and not fil.endswith(("/", "/."))):
+        return fil   # already normal: the common case, kept cheap for the plan
     return "/".join(d for d in fil.replace("\\", "/").split("/") if d not in ("", "."))
 
 
@@ -117,7 +121,8 @@ def bygg_handlingar(ra: RaSammantrade, m: Sammantrade,
             continue
         summa, storlek = sha256_fil(kalla), kalla.stat().st_size
         if not fil.endswith(".md"):
-            ut.append((Handling(fil, titel or Path(fil).name, kalla, summa, storlek), None))
+            ut.append((Handling(fil, titel or Path(fil).name, kalla, summa, storlek,
+                                ar_pdf=ar_pdf(kalla)), None))
             continue
         doc = ra.handlingar.get(fil) or ra.handlingar.get(
             unicodedata.normalize("NFC", kalla.relative_to(ra.mapp.resolve()).as_posix())

@@ -20,7 +20,7 @@ from typing import Literal
 
 from generator.archive import adresser
 from generator.archive.handlingar import normaliserad
-from generator.archive.model import Arkiv, Handling, Referens, Sammantrade
+from generator.archive.model import Arkiv, Handling, Paragraf, Referens, Sammantrade
 
 Status = Literal["publik", "begaran", "sekretess", "hemlig", "inte_an"]
 SEKRETESS_TEXT = "Handling som omfattas av sekretess"
@@ -58,32 +58,40 @@ def filadress(oid: str, d: date, h: Handling) -> str:
     return f"{adresser.sammantrade(oid, d)}handlingar/{h.fil[len('handlingar/'):]}"
 
 
-def _hemliga_poster(m: Sammantrade) -> tuple[set[str], set[str]]:
-    """(files listed under a public kallelse item, files listed under a secret one)."""
-    publ: set[str] = set()
-    hemlig: set[str] = set()
-    if m.kallelse is not None:
-        for a in m.kallelse.arenden:
-            (hemlig if a.sekretess else publ).update(b.fil for b in a.handlingar if b.fil)
-    return publ, hemlig
+@dataclass(slots=True)
+class Motesindex:
+    """Who lists and cites which handling in one meeting, made once per meeting (so that
+    deciding every handling is proportional to the meeting, not quadratic in it)."""
+
+    publ: set[str] = field(default_factory=set)     # listed under a public kallelse item
+    hemlig: set[str] = field(default_factory=set)   # listed under a secret kallelse item
+    citerande: dict[str, list[Paragraf]] = field(default_factory=dict)  # fil -> citing §§
+
+    @classmethod
+    def av(cls, m: Sammantrade) -> "Motesindex":
+        ix = cls()
+        if m.kallelse is not None:
+            for a in m.kallelse.arenden:
+                (ix.hemlig if a.sekretess else ix.publ).update(b.fil for b in a.handlingar if b.fil)
+        for p in m.paragrafer:
+            for fil in dict.fromkeys(normaliserad(b.fil) for b in p.beslutsunderlag if b.fil):
+                ix.citerande.setdefault(fil, []).append(p)
+        return ix
 
 
-def _citerande(m: Sammantrade, fil: str):
-    for p in m.paragrafer:
-        if any(b.fil and normaliserad(b.fil) == fil for b in p.beslutsunderlag):
-            yield p
-
-
-def aldrig_publik(m: Sammantrade, h: Handling) -> bool:
+def aldrig_publik(m: Sammantrade, h: Handling, ix: Motesindex | None = None) -> bool:
     """True for a handling that is never published (what the personnummer rule skips)."""
-    return status(m, h, date.max, None) in ("begaran", "sekretess", "hemlig")
+    return status(m, h, date.max, None, ix) in ("begaran", "sekretess", "hemlig")
 
 
-def status(m: Sammantrade, h: Handling, idag: date, publicerade: set | None) -> Status:
+def status(m: Sammantrade, h: Handling, idag: date, publicerade: set | None,
+           ix: Motesindex | None = None) -> Status:
     """What of ``h`` is public on ``idag``. ``publicerade``: keys of published §§
-    (None: every § counts as published, for ``aldrig_publik``)."""
-    publ, hemlig = _hemliga_poster(m)
-    citerande = list(_citerande(m, h.fil))
+    (None: every § counts as published, for ``aldrig_publik``). ``ix``: the meeting's
+    index when the caller decides many handlingar of it."""
+    ix = ix if ix is not None else Motesindex.av(m)
+    publ, hemlig = ix.publ, ix.hemlig
+    citerande = ix.citerande.get(h.fil, [])
     if h.fil in hemlig or (citerande and h.fil not in publ
                            and all(p.ar_sekretess for p in citerande)):
         return "hemlig"
@@ -107,18 +115,20 @@ def listad_text(h: Handling, st: Status) -> str:
     return f"{typ}{datum}, lämnas ut på begäran"
 
 
-def handlingar(arkiv: Arkiv, m: Sammantrade, idag: date, publicerade: set) -> Handlingar:
+def handlingar(arkiv: Arkiv, m: Sammantrade, idag: date, publicerade: set,
+               ix: Motesindex | None = None) -> Handlingar:
     ut = Handlingar()
     oid, d = m.organ_id, m.datum
+    ix = ix if ix is not None else Motesindex.av(m)
     for fil, h in sorted(m.handlingar.items()):
-        st = status(m, h, idag, publicerade)
+        st = status(m, h, idag, publicerade, ix)
         if st in ("begaran", "sekretess"):
             ut.listade[fil] = listad_text(h, st)
         if st != "publik":
             continue
         behandlad = tuple(
             Referens(arkiv.referens_text(*p.nyckel), p.organ_id, p.datum, p.nummer, True)
-            for p in _citerande(m, fil) if not p.ar_sekretess and p.nyckel in publicerade)
+            for p in ix.citerande.get(fil, ()) if not p.ar_sekretess and p.nyckel in publicerade)
         ut.publika[fil] = PubliceradHandling(
             h, oid, d, sida=sida(oid, d, h) if h.markdown else None,
             fil=None if h.markdown else filadress(oid, d, h), behandlad=behandlad)

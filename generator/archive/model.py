@@ -139,6 +139,7 @@ class Bilaga:
     kalla: Path | None = None       # absolute source path (copied by renderers)
     sha256: str | None = None
     storlek: int | None = None
+    ar_pdf: bool = False            # the file is a PDF by its first bytes (read with the checksum)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,7 @@ class Handling:
     publiceras: bool = True
     ingress: str = ""
     sektioner: tuple[Sektion, ...] = ()
+    ar_pdf: bool = False               # a file published as it is that is a PDF (first bytes)
 
     @property
     def markdown(self) -> bool:

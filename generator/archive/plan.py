@@ -52,13 +52,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Callable, Iterator, Literal
 
 from generator.archive import adresser, handlingsplan
 from generator.archive.handlingar import ar_handling, normaliserad
+from generator.schema.handling import MAPP
 from generator.archive.handlingsplan import Handlingar, PubliceradHandling
 from generator.archive.anslagstavla import Anslag, Kungorelse, alla_anslag, alla_kungorelser
-from generator.common.filer import ar_pdf
 from generator.archive.model import (Arkiv, Bilaga, KallelseArende, Organ, Paragraf, Referens,
                                      Sammantrade)
 
@@ -98,12 +98,22 @@ class PubliceradFil:
 class MotesPlan:
     organ: Organ                    # the full organ (for document headers)
     sammantrade: Sammantrade        # the full meeting (internal archive copies only)
-    pdf_mote: Sammantrade           # public PDFs: sekretess §§ reduced, public kallelse
+    gor_pdf_mote: Callable[[], Sammantrade] = field(repr=False)  # makes ``pdf_mote``
     pdfer: list[PlaneradPdf] = field(default_factory=list)     # public, in the site
     interna: list[PlaneradPdf] = field(default_factory=list)   # internal archive copies
     filer: list[PubliceradFil] = field(default_factory=list)   # bilagor (unique paths)
     handlingar: Handlingar = field(default_factory=Handlingar)  # public ones + listed texts
     handlingsfiler: list[PubliceradFil] = field(default_factory=list)  # published as they are
+    _pdf_mote: Sammantrade | None = field(default=None, repr=False)
+
+    @property
+    def pdf_mote(self) -> Sammantrade:
+        """What the public PDFs are made of: the meeting with every sekretess § reduced, the
+        public kallelse and the handlingar as published once the meeting is justerat (not
+        dependent on the day). Made when first asked for: a build without PDFs never does."""
+        if self._pdf_mote is None:
+            self._pdf_mote = self.gor_pdf_mote()
+        return self._pdf_mote
 
     @property
     def nyckel(self) -> MotesNyckel:
@@ -230,11 +240,19 @@ def _utan_hemliga_filer(m: Sammantrade, hl: Handlingar) -> Sammantrade:
     """The public meeting names a handling file only when the handling is public: a
     kallelse item lists any other by its public text, a § by its title only."""
     def b_(b: Bilaga) -> Bilaga:
-        if not b.fil or not ar_handling(b.fil) or normaliserad(b.fil) in hl.publika:
+        if not b.fil:
             return b
-        return Bilaga(hl.listade.get(normaliserad(b.fil)) or b.titel or "Handling")
+        fil = normaliserad(b.fil)
+        if not fil.startswith(MAPP) or fil in hl.publika:
+            return b
+        return Bilaga(hl.listade.get(fil) or b.titel or "Handling")
 
-    par = [replace(p, beslutsunderlag=[b_(b) for b in p.beslutsunderlag]) for p in m.paragrafer]
+    def p_(p: Paragraf) -> Paragraf:   # shared unless a handling file must be hidden
+        bu = [b_(b) for b in p.beslutsunderlag]
+        return p if all(x is y for x, y in zip(bu, p.beslutsunderlag)) else replace(
+            p, beslutsunderlag=bu)
+
+    par = [p_(p) for p in m.paragrafer]
     k = m.kallelse
     if k is not None:
         k = replace(k, arenden=tuple(replace(a, handlingar=tuple(
@@ -246,7 +264,7 @@ def _utan_hemliga_filer(m: Sammantrade, hl: Handlingar) -> Sammantrade:
 
 def _handlingsfiler(hl: Handlingar) -> list[PubliceradFil]:
     return [PubliceradFil(ph.fil, ph.handling.kalla, ph.handling.titel, 0, ph.handling.sha256,
-                          ar_pdf(ph.handling.kalla), slag="handling")
+                          ph.handling.ar_pdf, slag="handling")
             for ph in hl.publika.values() if ph.fil]
 
 
@@ -262,8 +280,7 @@ def _filer(m: Sammantrade, publicerade: set[Nyckel]) -> list[PubliceradFil]:
                 continue
             s = adresser.bilaga(m.organ_id, m.datum, b.fil)
             if s not in ut:
-                ut[s] = PubliceradFil(s, Path(b.kalla), b.titel, p.nummer, b.sha256,
-                                      ar_pdf(Path(b.kalla)))
+                ut[s] = PubliceradFil(s, Path(b.kalla), b.titel, p.nummer, b.sha256, b.ar_pdf)
     return list(ut.values())
 
 
@@ -293,6 +310,61 @@ def _pdfer(m: Sammantrade, idag: date, publicerade: set[Nyckel],
 
 
 # ---------------------------------------------------------------- the plan
+# The cost is proportional to the archive: a published § without sekretess is shared
+# with the model unless a reference's link changes (``_publik_paragraf``) or a handling
+# file must be hidden (``_utan_hemliga_filer``); only secret §§ are reduced to new
+# objects, and each meeting's handlingar are decided from one index of the meeting.
+
+
+def _lankade(refs: list[Referens], publicerade: set[Nyckel]) -> list[Referens]:
+    """References linked only to published §§ (the same list when nothing changes)."""
+    def ok(r: Referens) -> bool:
+        return r.nyckel is not None and r.nyckel in publicerade
+
+    if all(r.i_arkivet == ok(r) for r in refs):
+        return refs
+    return [replace(r, i_arkivet=ok(r)) for r in refs]
+
+
+def _publik_paragraf(p: Paragraf, publicerade: set[Nyckel], hemliga: set[Nyckel]) -> Paragraf:
+    """A published § as public: a sekretess § reduced, any other shared with the model
+    unless its references link to something not public (then a copy with those links
+    fixed and ``vidare_behandling`` from secret or unpublished §§ dropped)."""
+    if p.ar_sekretess:
+        return sekretess_paragraf(p)
+    ber, han = _lankade(p.beredning, publicerade), _lankade(p.hanvisningar, publicerade)
+    vid = [r for r in p.vidare_behandling if r.nyckel in publicerade and r.nyckel not in hemliga]
+    if ber is p.beredning and han is p.hanvisningar and len(vid) == len(p.vidare_behandling):
+        return p
+    return replace(p, beredning=ber, hanvisningar=han, vidare_behandling=_lankade(vid, publicerade))
+
+
+def _mote(arkiv: Arkiv, o: Organ, m: Sammantrade, idag: date, publicerade: set[Nyckel],
+          hemliga: set[Nyckel], pdf: bool) -> tuple[MotesPlan, Sammantrade]:
+    """One meeting's plan and its public model."""
+    kallelse = offentlig_kallelse(m)
+    utfardad = kallelse_utfardad(m, idag)
+    ix = handlingsplan.Motesindex.av(m)
+    par = [_publik_paragraf(p, publicerade, hemliga) for p in m.paragrafer
+           if p.nyckel in publicerade]
+    hl = handlingsplan.handlingar(arkiv, m, idag, publicerade, ix)
+    publik = _utan_hemliga_filer(replace(
+        m, paragrafer=par, kallelse=kallelse if utfardad else None,
+        text=m.text if utfardad or m.kallelse is None or m.paragrafer else "",
+        rattelser=[replace(r, filer=()) for r in m.rattelser],
+        justerare=list(m.justerare), beslutande=list(m.beslutande),
+        ersattare=list(m.ersattare), ovriga=list(m.ovriga)), hl)
+    filer = _filer(m, publicerade)
+
+    def pdf_mote() -> Sammantrade:
+        return _utan_hemliga_filer(replace(m, kallelse=kallelse, paragrafer=[
+            sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer]),
+            handlingsplan.handlingar(arkiv, m, date.max, {p.nyckel for p in m.paragrafer}, ix))
+
+    pdfer, interna = _pdfer(m, idag, publicerade, filer) if pdf else ([], [])
+    if pdf:
+        pdfer += handlingsplan.pdfer(m, hl, idag)
+    return MotesPlan(o, m, pdf_mote, pdfer, interna, filer, hl, _handlingsfiler(hl)), publik
 
 
 def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
@@ -302,50 +374,16 @@ def plan(arkiv: Arkiv, idag: date, *, pdf: bool = True) -> Publiceringsplan:
                    if _paragraf_publicerad(m, p, idag)}
     hemliga = {p.nyckel for p in arkiv.alla_paragrafer() if p.ar_sekretess}
 
-    def ref(r: Referens) -> Referens:
-        return replace(r, i_arkivet=r.nyckel in publicerade if r.nyckel else False)
-
     ut = Publiceringsplan(arkiv, idag, pdf, publicerade)
     organ: dict[str, Organ] = {}
     for oid, o in arkiv.organ.items():
         moten = []
         for m in sorted(o.sammantraden, key=lambda m: m.datum):
-            kallelse = offentlig_kallelse(m)
-            utfardad = kallelse_utfardad(m, idag)
-            par = []
-            for p in m.paragrafer:
-                if p.nyckel not in publicerade:
-                    continue
-                if p.ar_sekretess:
-                    par.append(sekretess_paragraf(p))
-                    continue
-                par.append(replace(
-                    p,
-                    beredning=[ref(r) for r in p.beredning],
-                    hanvisningar=[ref(r) for r in p.hanvisningar],
-                    vidare_behandling=[ref(r) for r in p.vidare_behandling
-                                       if r.nyckel in publicerade and r.nyckel not in hemliga],
-                    beslutsunderlag=list(p.beslutsunderlag), sektioner=list(p.sektioner),
-                    expedieras=list(p.expedieras), jav=list(p.jav),
-                    reservationer=list(p.reservationer)))
             if m.paragrafer and not _protokoll_publicerat(m, idag):
                 ut.ej_justerade.add((oid, m.datum))
-            hl = handlingsplan.handlingar(arkiv, m, idag, publicerade)
-            moten.append(_utan_hemliga_filer(replace(
-                m, paragrafer=par, kallelse=kallelse if utfardad else None,
-                text=m.text if utfardad or m.kallelse is None or m.paragrafer else "",
-                rattelser=[replace(r, filer=()) for r in m.rattelser],
-                justerare=list(m.justerare), beslutande=list(m.beslutande),
-                ersattare=list(m.ersattare), ovriga=list(m.ovriga)), hl))
-            filer = _filer(m, publicerade)
-            pdf_mote = _utan_hemliga_filer(replace(m, kallelse=kallelse, paragrafer=[
-                sekretess_paragraf(p) if p.ar_sekretess else p for p in m.paragrafer]),
-                handlingsplan.handlingar(arkiv, m, date.max, {p.nyckel for p in m.paragrafer}))
-            pdfer, interna = _pdfer(m, idag, publicerade, filer) if pdf else ([], [])
-            if pdf:
-                pdfer += handlingsplan.pdfer(m, hl, idag)
-            ut.moten[(oid, m.datum)] = MotesPlan(o, m, pdf_mote, pdfer, interna, filer, hl,
-                                                 _handlingsfiler(hl))
+            mp, publik = _mote(arkiv, o, m, idag, publicerade, hemliga, pdf)
+            ut.moten[(oid, m.datum)] = mp
+            moten.append(publik)
         organ[oid] = replace(o, sammantraden=moten)
 
     arenden: dict[str, list[Paragraf]] = {}

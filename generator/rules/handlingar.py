@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.archive.handlingsplan import aldrig_publik
+from generator.archive.handlingsplan import Motesindex, aldrig_publik
 from generator.common.diagnostics import fel, varning
 from generator.rules.text import PLATSHALLARE, PNR_RE, ar_personnummer
 
@@ -41,8 +41,14 @@ def handling_utan_hanvisning(ctx):
 def handling_utan_personnummer(ctx):
     """Personnummer in a handling that would be published: an error (one that is never
     published is not checked)."""
+    index: dict[int, Motesindex] = {}   # one per meeting, not one per handling
     for h, doc, m in ctx.handlingar:
-        if doc is None or aldrig_publik(m, h):
+        if doc is None:
+            continue
+        ix = index.get(id(m))
+        if ix is None:
+            ix = index[id(m)] = Motesindex.av(m)
+        if aldrig_publik(m, h, ix):
             continue
         for nr, t in _rader(doc, PNR_RE, _SEX_SIFFROR):
             if ar_personnummer(t):

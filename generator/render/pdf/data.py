@@ -1,10 +1,11 @@
 """The model -> JSON data for the Typst templates.
 
-This is the only place that decides what a PDF may contain. For a public PDF
-(``publik=True``) a sekretess paragraph is built from scratch out of three
-fields only: its number, ``publik_rubrik`` and the sekretess ground. Its
-rubrik, dnr, body, beslutsunderlag, expedieras and bilagor are never read, so
-they cannot reach the text, the bookmarks or the metadata.
+What is public is decided by the publishing plan, not here: a public PDF
+(``publik=True``) is made from ``MotesPlan.pdf_mote``, in which every sekretess
+paragraph is already reduced to its number, public title, ground and anslag
+dates (``generator.archive.plan.sekretess_paragraf``); such a paragraph is only
+shown as hidden ("dold"). The internal archive copies (``publik=False``) get the
+full meeting and mark what is secret.
 """
 from __future__ import annotations
 
@@ -117,18 +118,15 @@ def _tom_paragraf(nummer: int, rubrik: str) -> Data:
 
 
 def paragraf_data(p: Paragraf, *, publik: bool, bas_url: str | None) -> Data:
-    if p.ar_sekretess and publik:
-        # Built from the three public fields only; nothing else is read.
-        d = _tom_paragraf(p.nummer, ren_text(p.publik_rubrik))
-        d["dold"] = True
-        d["sekretess"] = sekretess_grund(p)
-        return d
     d = _tom_paragraf(p.nummer, ren_text(p.rubrik))
-    d["dnr"] = _t(p.dnr)
     if p.ar_sekretess:
         d["sekretess"] = sekretess_grund(p)
+        if publik:      # reduced by the plan: number, public title (its rubrik) and ground
+            d["dold"] = True
+            return d
         d["markering"] = (f"SEKRETESS – {sekretess_grund(p)}. Offentlig rubrik: "
                           f"{ren_text(p.publik_rubrik)}.")
+    d["dnr"] = _t(p.dnr)
     d["ingress"] = noder(p.ingress, bas_url)
     d["sektioner"] = [{"rubrik": ren_text(s.rubrik), "beslut": s.ar_beslut,
                        "innehall": noder(s.text, bas_url)} for s in p.sektioner]

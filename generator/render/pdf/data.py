@@ -177,7 +177,7 @@ def protokoll_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, *, publik: bool) 
         "framsida": {
             "plats_och_tid": plats_och_tid(m),
             "beslutande": [_beslutande_rad(p, m) for p in m.beslutande],
-            "ersattare": [ren_text(p.kort if isinstance(p, Person) else str(p)) for p in m.ersattare],
+            "ersattare": [ren_text(p.kort) for p in m.ersattare],
             "ovriga": _lista(m.ovriga),
             "justerare": _lista(m.justerare),
             "justering": (", ".join(x for x in (_t(m.justering.plats), m.justering.datum.isoformat()) if x)

@@ -6,25 +6,37 @@ matches the name written in the content, which is always read as NFC.
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from pathlib import Path, PurePosixPath
 
 
-def _pa_disk(mapp: Path, delar: tuple[str, ...]) -> Path | None:
-    """The existing path under ``mapp`` whose parts equal ``delar`` as NFC, or None."""
-    p = mapp
+def _pa_disk(mapp: Path, delar: tuple[str, ...]) -> tuple[Path, bool, bool] | None:
+    """(the existing path under ``mapp`` whose parts equal ``delar`` as NFC, whether any
+    part of it under ``mapp`` is a link, whether it is a regular file), or None. One
+    ``lstat`` per part (this runs for every bilaga and handling of the archive)."""
+    p = str(mapp)
+    lank = False
+    st = None
     for del_ in delar:
-        if (p / del_).exists() or (p / del_).is_symlink():
-            p = p / del_
-            continue
+        kand = os.path.join(p, del_)
         try:
-            namn = [n for n in os.listdir(p) if unicodedata.normalize("NFC", n) == del_]
+            st = os.lstat(kand)
         except OSError:
-            return None
-        if not namn:
-            return None
-        p = p / namn[0]
-    return p
+            try:
+                namn = [n for n in os.listdir(p) if unicodedata.normalize("NFC", n) == del_]
+            except OSError:
+                return None
+            if not namn:
+                return None
+            kand = os.path.join(p, namn[0])
+            try:
+                st = os.lstat(kand)
+            except OSError:
+                return None
+        lank = lank or stat.S_ISLNK(st.st_mode)
+        p = kand
+    return Path(p), lank, st is not None and stat.S_ISREG(st.st_mode)
 
 
 def bilaga_sokvag(fil: str, mapp: Path) -> tuple[Path | None, str | None]:
@@ -43,19 +55,23 @@ def bilaga_sokvag(fil: str, mapp: Path) -> tuple[Path | None, str | None]:
         return None, (f"\"{fil}\" pekar ut ur sammanträdets mapp (..). Kopiera filen till "
                       "mötesmappens bilagor/ och hänvisa dit.")
     delar = tuple(d for d in ren.parts if d not in ("", "."))
-    kalla = _pa_disk(mapp, delar) if delar else None
-    if kalla is None:
+    hittad = _pa_disk(mapp, delar) if delar else None
+    if hittad is None:
         return None, (f"filen \"{fil}\" finns inte. Lägg den i mötesmappen "
                       f"({mapp.name}/{fil}) eller rätta sökvägen.")
-    if kalla.is_symlink() or any(p.is_symlink() for p in kalla.parents if mapp in p.parents):
+    kalla, lank, ar_fil = hittad
+    if lank:
         return None, f"\"{fil}\" är en länk. Kopiera in själva filen i stället för en länk."
     try:
-        resolved = kalla.resolve()
-    except (OSError, RuntimeError):
+        # no part under the meeting folder is a link and there is no "..": the file is
+        # the meeting folder's real path joined with the parts found
+        mapp_verklig = os.path.realpath(mapp)
+        resolved = Path(mapp_verklig, os.path.relpath(kalla, mapp))
+    except (OSError, ValueError):
         return None, f"\"{fil}\" kan inte läsas."
-    if mapp.resolve() not in resolved.parents:
+    if not str(resolved).startswith(mapp_verklig.rstrip(os.sep) + os.sep):
         return None, f"\"{fil}\" ligger utanför sammanträdets mapp. Kopiera in filen under bilagor/."
-    if not resolved.is_file():
+    if not ar_fil:
         return None, (f"\"{fil}\" är ingen fil. Skriv sökvägen till en fil i mötesmappen, "
                       "t.ex. \"bilagor/fil.pdf\".")
     return resolved, None

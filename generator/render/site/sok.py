@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.render.site.sida import ALLMANT, Sida
@@ -28,12 +29,15 @@ def _glob(bucket: str) -> str:
 
 
 def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: list[str],
-             allt: bool = True, pdf_poster: dict[str, list] | None = None) -> list[str]:
+             allt: bool = True,
+             pdf_poster: dict[str, list] | Callable[[list[str]], dict[str, list]] | None = None
+             ) -> list[str]:
     """(Re)build the Pagefind bundles under ``site/pagefind/<bucket>/``.
 
     ``sidor`` maps dest_uri -> page, ``skrivna`` the dest_uris rendered in this
-    build. ``pdf_poster`` (bucket -> (url, text, title), see ``pdfsok``): the text of
-    published PDF files, added to their year's bundle through Pagefind's API.
+    build. ``pdf_poster`` (bucket -> (url, text, title), see ``pdfsok``, or a function
+    that makes them for the buckets indexed): the text of published PDF files, added to
+    their year's bundle through Pagefind's API.
     Returns the buckets that were indexed.
     """
     rot = site / KATALOG
@@ -44,6 +48,8 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
     andrade = {sidor[d].sok for d in skrivna if d in sidor and sidor[d].sok}
     att_gora = [b for b in buckets
                 if allt or b in andrade or not (rot / b / "pagefind-entry.json").exists()]
+    if callable(pdf_poster):
+        pdf_poster = pdf_poster(att_gora)
     for b in att_gora:
         ut = rot / b
         if ut.exists():

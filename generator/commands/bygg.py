@@ -4,12 +4,12 @@ The new site is written to a staging folder beside ``ut`` and swapped in with
 one rename only when every step succeeded, so a failed build leaves ``ut``
 exactly as it was.
 
-Incremental builds: when ``ut`` holds a previous build made with the same
-theme and generator code, the staging folder starts as a copy of ``ut`` made
-of hard links and MkDocs runs ``dirty``: a page is rendered only when its
-generated source (kept under ``<ut.parent>/.cache/anslag-<ut.name>/sidor``)
-changed. Every file that is rewritten is unlinked first (see the plugin), so
-the previous build is never modified through a shared link. Files of the
+Incremental builds: when the site cache (``render/site/sidcache.py``, under
+``<ut.parent>/.cache/anslag-<ut.name>/``) describes ``ut`` and was made with the same
+theme, settings and code, the staging folder starts as a copy of ``ut`` made of hard
+links and MkDocs runs ``dirty``: a page or file is written only when it differs from
+what the previous build wrote. Every file that is rewritten is unlinked first (see the
+plugin), so the previous build is never modified through a shared link. Files of the
 previous build that this build no longer produces are removed before the swap.
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
-import hashlib
 import logging
 import os
 import shutil
@@ -35,7 +34,6 @@ from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = ROT / "mkdocs.yml"
-CACHE_VERSION = "1"
 
 
 def _fel(text: str) -> None:
@@ -48,35 +46,6 @@ def _mkdocs_yml() -> Path:
         if k.is_file() and "anslagstavla" in k.read_text(encoding="utf-8"):
             return k
     raise FileNotFoundError("hittar ingen mkdocs.yml med pluginet anslagstavla")
-
-
-def fingeravtryck(mkdocs_yml: Path, pdf: bool, innehall: Path | None = None) -> str:
-    """Everything besides the meetings that shapes every page: if it changes, build everything.
-
-    mkdocs.yml, the theme beside it and the project's own (page templates), all generator code
-    outside the PDF stage (not a hand-kept list: referenser.py, which finds the references that
-    become links, was once missing from one), the versions of the engine and its theme, and
-    the content's kommun.yml and organ.yml files (the kommun's name is in every page's
-    header, which a dirty MkDocs build would otherwise leave as it was)."""
-    import jinja2
-    import material
-    import mkdocs
-    h = hashlib.sha256()
-    h.update(f"{CACHE_VERSION}|{mkdocs.__version__}|{getattr(material, '__version__', '')}|"
-             f"{jinja2.__version__}|pdf={pdf}\n".encode())
-    h.update(mkdocs_yml.read_bytes())
-    bas = mkdocs_yml.parent
-    filer = []
-    for tema in {bas / "theme", ROT / "theme"}:
-        filer += [p for p in tema.rglob("*") if p.is_file() and p.relative_to(tema).parts[0] != "pdf"]
-    filer += [p for p in (ROT / "generator").rglob("*.py") if p.parent.name != "pdf"]
-    if innehall is not None:
-        filer += [innehall / "kommun.yml", *innehall.glob("*/organ.yml")]
-    for p in sorted(set(filer)):
-        if p.is_file():
-            h.update(str(p).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def _starta_kopia(fran: Path, till: Path) -> subprocess.Popen | None:
@@ -207,9 +176,12 @@ def markdown_cache(cache: Path) -> Cachefil:
 
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
                    cache: Path | None = None, dirty: bool = False,
-                   sok: bool = True, mkdocs_yml: Path | None = None, plan=None):
+                   sok: bool = True, mkdocs_yml: Path | None = None, plan=None,
+                   sidcache: dict | None = None):
     """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin.
-    ``plan``: the build's publishing plan (made here from ``arkiv``, ``idag``, ``pdf`` if None)."""
+    ``plan``: the build's publishing plan (made here from ``arkiv``, ``idag``, ``pdf`` if None).
+    ``sidcache``: what the previous build into ``site_dir`` kept (``render/site/sidcache.py``);
+    the plugin leaves this build's in ``plugin.sidcache_ny`` for the caller to save."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -227,6 +199,7 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         plugin.plan = plan
         plugin.idag = idag
         plugin.dirty = dirty
+        plugin.sidcache = sidcache if sidcache is not None else {}
         plugin.kontrollsummor = False   # written by anslag bygg after the PDFs
         plugin.config.pdf = pdf
         plugin.config.sok = sok
@@ -313,10 +286,15 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         if rest.is_dir() and not rest.is_symlink() and utmappar.ar_var(rest):
             _ta_bort_senare(rest)
     mkdocs_yml = _mkdocs_yml()
-    avtryck = fingeravtryck(mkdocs_yml, pdf, innehall)
-    avtrycksfil = cache / "fingeravtryck"
-    inkrementell = (motor == "mkdocs" and ut.is_dir() and avtrycksfil.is_file()
-                    and avtrycksfil.read_text() == avtryck and (cache / "sidor").is_dir())
+    from generator.render.site import sidcache
+    sc = sidcache.cachefil(cache, sidcache.avtryck(mkdocs_yml, pdf, innehall))
+    forra = sc.las() if motor == "mkdocs" and ut.is_dir() else {}
+    inkrementell = bool(forra)
+    for gammal in (cache / "sidor", cache / "fingeravtryck"):   # the layout before sidcache.py
+        if gammal.is_dir() and not gammal.is_symlink():
+            _ta_bort_senare(gammal)
+        elif gammal.is_file():
+            gammal.unlink()
     # the previous site is copied (as hard links) while the content is checked
     kopia = _starta_kopia(ut, staging) if inkrementell else None
     try:
@@ -333,8 +311,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             _vanta_pa_kopia(kopia, ut, staging)
         else:
             staging.mkdir(parents=True)
-            shutil.rmtree(cache / "sidor", ignore_errors=True)
-            avtrycksfil.unlink(missing_ok=True)
+            sc.fil.unlink(missing_ok=True)
         utmappar.skriv_markor(staging)   # first: an interrupted build's leftover is ours
 
         from generator.archive.plan import plan as publiceringsplan
@@ -346,7 +323,8 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
                 plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical")
             else:
                 plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
-                                        dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan)
+                                        dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,
+                                        sidcache=forra)
         fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
                       f"{' (inkrementellt)' if inkrementell else ''}")
 
@@ -368,11 +346,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             _rensa_gamla(staging, plugin.utfiler | {utmappar.MARKOR}, start_ns)
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
+        sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both
         _byt(staging, ut)
-        if motor == "mkdocs":
-            avtrycksfil.write_text(avtryck)
-        else:   # the next MkDocs build starts from scratch
-            avtrycksfil.unlink(missing_ok=True)
+        if motor == "mkdocs":            # (a Zensical build leaves none: MkDocs starts afresh)
+            sc.spara(plugin.sidcache_ny)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
         _stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):

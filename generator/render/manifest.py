@@ -22,7 +22,8 @@ from pathlib import Path
 
 from generator.archive import adresser
 from generator.archive.plan import Publiceringsplan
-from generator.common.filer import las_pickle, sha256_fil, skriv_atomiskt, spara_pickle
+from generator.common.cache import Cachefil, kodavtryck
+from generator.common.filer import sha256_fil, skriv_atomiskt
 
 MANIFEST = "data/sha256.txt"
 
@@ -118,7 +119,8 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
     are in the site folder. With ``cache``, files not rewritten since the last build are
     not read again."""
     from generator.render.site.floden import json_bytes
-    minne = las_pickle(cache / "sha256.pickle") if cache is not None else None
+    fil = summornas_cache(cache) if cache is not None else None
+    minne = fil.las() if fil is not None else None
     summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
     for (oid, datum), moteslista in per_sammantrade(summor).items():
         fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
@@ -130,8 +132,14 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
         ny = json_bytes(d)
         if ny != gammal:
             skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
-    if cache is not None:
-        spara_pickle(cache / "sha256.pickle", minne)
+    if fil is not None:
+        fil.spara(minne)
+
+
+def summornas_cache(cache: Path) -> Cachefil:
+    """relpath -> (size, mtime_ns, inode, sha256) of the files this build wrote (an
+    unchanged file keeps its inode and mtime: it is not read again)."""
+    return Cachefil(Path(cache) / "sha256.pickle", kodavtryck("generator.common.filer"))
 
 
 def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str]:

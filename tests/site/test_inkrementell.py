@@ -39,20 +39,18 @@ def _ersatt(p: Path, fran: str, till: str) -> None:
 
 
 def _kod(monkeypatch, proj: Path) -> None:
-    """A change of the generator code: the page code behaves differently and its file
-    (in a copy of the code the fingerprint reads) differs."""
-    import generator.commands.bygg as bygg_modul
-    import generator.render.site.vyer.fasta as fasta
-    kopia = proj / "kodkopia"
-    shutil.copytree(ROT / "generator", kopia / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    (kopia / "generator/render/site/vyer/fasta.py").write_text("# ändrad\n", encoding="utf-8")
-    monkeypatch.setattr(bygg_modul, "ROT", kopia)
-    orig = fasta.OverklagaVy
+    """A change of the generator code: the code that makes the meeting and § pages (a
+    memoised unit, reused between builds) behaves differently, and the code fingerprint,
+    which ``generator.common.cache.kodavtryck`` takes from every module of the site's
+    stages, differs (as it does when any of those files changes: tests/core/test_plan_cache)."""
+    import generator.render.site.sidcache as sidcache
+    import generator.render.site.vyer.mote as mote
+    orig_kod, orig_rendera = sidcache.kod, mote.rendera
+    monkeypatch.setattr(sidcache, "kod", lambda: orig_kod() + "-ändrad")
 
-    def ny(kommun, veckor):
-        return orig(kommun + " (ändrad kod)", veckor)
-    monkeypatch.setattr(fasta, "OverklagaVy", ny)
+    def rendera(mall, sokvag, vy):
+        return orig_rendera(mall, sokvag, vy).replace("</h1>", " (ändrad kod)</h1>", 1)
+    monkeypatch.setattr(mote, "rendera", rendera)
 
 
 ANDRINGAR = {

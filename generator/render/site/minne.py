@@ -12,11 +12,11 @@ is reused only when its key is the same and every recorded question gets the
 same answer today; otherwise it is generated again (and recorded again).
 
 A reused page comes back as a ``Sida`` with ``html=None``: its body is
-unchanged since the build that wrote it, so the plugin keeps the page source it
-wrote then. The plugin says which page sources it still has (``kan_ateranvanda``);
-without them nothing is reused. The memo lives beside those page sources and is
-wiped with them whenever the theme, ``mkdocs.yml`` or the generator code changes
-(see ``generator.commands.bygg.fingeravtryck``).
+unchanged since the build that wrote it, so the plugin leaves the page that build
+wrote in the site folder. The plugin says which pages it still has
+(``kan_ateranvanda``); without them nothing is reused. The memo is kept in the site
+cache (``generator.render.site.sidcache``), whose key covers the theme, ``mkdocs.yml``,
+the settings and the code of every stage that makes pages.
 """
 from __future__ import annotations
 

@@ -12,8 +12,9 @@ Options (``mkdocs.yml``), each overridable by an environment variable:
 ``idag`` (ANSLAG_IDAG)          the day the board is judged on, ISO; default today in Stockholm
 ``pdf`` (ANSLAG_PDF)            link protokoll/utdrag/kallelse PDFs (true when ``anslag bygg`` makes them)
 ``sok`` (ANSLAG_SOK)            build the Pagefind index after the site
-``cache`` (ANSLAG_CACHE)        folder for page sources; when set, unchanged pages keep their
-                                mtime so a ``--dirty`` build skips them
+``cache`` (ANSLAG_CACHE)        cache folder of a plain ``mkdocs build --dirty``: the site cache
+                                (``sidcache.py``), so unchanged pages are neither generated nor
+                                written again (``anslag bygg`` hands its own over)
 """
 from __future__ import annotations
 
@@ -35,7 +36,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.common.datum import idag_stockholm
-from generator.common.filer import las_pickle, skriv_atomiskt, spara_pickle
 from generator.archive.model import Arkiv
 from generator.render.site import floden
 from generator.render.site import pdfsok, sok
@@ -63,6 +63,16 @@ SKAL_MALL = "anslag-sida.html"
 _M_TITEL = "\x00ANSLAG-TITEL\x00"
 _M_BESKR = "\x00ANSLAG-BESKRIVNING\x00"
 _M_INNEHALL = '<h1 data-anslag-innehall=""></h1>'
+
+
+class GenereradFil(File):
+    """A generated page or file kept in memory; ``andrad`` says whether it differs from
+    what the previous build wrote into the site folder (a dirty build writes only those)."""
+
+    andrad = True
+
+    def is_modified(self) -> bool:
+        return self.andrad
 
 
 class GenereradSida(Page):
@@ -124,6 +134,9 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self.kontrollsummor = True               # write data/sha256.txt after the build
         self._laste_sjalv = False                # the content was read by on_config
         self.md_cache: dict[str, str] | None = None
+        self.sidcache: dict | None = None        # the previous build's (sidcache.py), handed over
+        self.sidcache_ny: dict = {}              # this build's, saved by anslag bygg after the swap
+        self._egen_cache = None
         self._env = None
         self._skal: dict = {}
 
@@ -196,18 +209,21 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
     def on_files(self, files: Files, config) -> Files:
         assert self.webbplats is not None
         w = self.webbplats
-        cache = self._option("cache", "ANSLAG_CACHE")
-        stubbar = Path(cache) / "sidor" if cache else None
+        site = config.site_dir
+        if self.sidcache is None:        # plain `mkdocs build`: the cache option, if set
+            self._egen_cache = self._las_egen_cache(config)
+        forra = (self.sidcache or {}) if self.dirty else {}
+        manifest: dict[str, bytes] = forra.get("manifest", {})
+        ny_manifest: dict[str, bytes] = {}
         self.sidor = {}
         self.skrivna = set()
-        manifest = las_pickle(stubbar / _MANIFEST) if stubbar is not None else {}
-        ny_manifest: dict[str, bytes] = {}
-        if stubbar is not None:
-            # pages of unchanged units are not generated again; their sources are kept
-            w.minne.las(las_pickle(stubbar / _MINNE))
-            rot = str(stubbar) + os.sep
+        if manifest:
+            # pages of unchanged units are not generated again: the page the previous
+            # build wrote is still in the site folder (a copy of it made of hard links)
+            w.minne.las(forra.get("minne", {}))
             w.minne.kan_ateranvanda = lambda sokvagar: all(
-                urls.kalla(v) in manifest and os.path.exists(rot + urls.kalla(v)) for v in sokvagar)
+                urls.kalla(v) in manifest and os.path.exists(os.path.join(site, _dest(v)))
+                for v in sokvagar)
         t = trad(w)   # the engine-neutral site; MkDocs gets it in memory
         for sida in t.sidor:
             uri = urls.kalla(sida.sokvag)
@@ -215,37 +231,44 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             if befintlig is not None:
                 files.remove(befintlig)
             incl = InclusionLevel.INCLUDED if sida.nav else InclusionLevel.NOT_IN_NAV
-            if stubbar is not None:
-                stub = stubbar / uri
-                if sida.html is None:        # reused unit: source unchanged since it was written
-                    h = manifest[uri]
-                else:
-                    data = sida.html.encode("utf-8")
-                    h = hashlib.blake2b(data, digest_size=16).digest()
-                    if manifest.get(uri) != h or not stub.exists():
-                        _skriv_om_andrad(stub, data)
-                ny_manifest[uri] = h
-                f = File.generated(config, uri, abs_src_path=str(stub), inclusion=incl)
+            if sida.html is None:        # reused unit: unchanged since the previous build
+                h, andrad = manifest[uri], False
             else:
-                f = File.generated(config, uri, content=sida.html, inclusion=incl)
+                h = _hash(sida.html.encode("utf-8"))
+                andrad = manifest.get(uri) != h or not os.path.exists(
+                    os.path.join(site, _dest(sida.sokvag)))
+            ny_manifest[uri] = h
+            f = GenereradFil.generated(config, uri, content=sida.html or "", inclusion=incl)
+            f.andrad = andrad
             GenereradSida(sida, f, config)
             files.append(f)
             self.sidor[f.dest_uri] = sida
         for sokvag, data in t.filer:
-            files.append(File.generated(config, sokvag, content=data))
+            h = _hash(data)
+            f = GenereradFil.generated(config, sokvag, content=data)
+            f.andrad = manifest.get(sokvag) != h or not os.path.exists(f.abs_dest_path)
+            ny_manifest[sokvag] = h
+            files.append(f)
         for sokvag, kalla in t.bilagor:
-            befintlig = files.get_file_from_path(sokvag)
-            if befintlig is None:
+            if files.get_file_from_path(sokvag) is None:
                 files.append(File.generated(config, sokvag, abs_src_path=str(kalla)))
         self.utfiler = {f.dest_uri for f in files} | {"404.html", "sitemap.xml", "sitemap.xml.gz"}
-        if stubbar is not None:
-            for uri in set(manifest) - set(ny_manifest):   # pages that no longer exist
-                _unlink(stubbar / uri)
-            spara_pickle(stubbar / _MANIFEST, ny_manifest)   # uri -> hash of the page source
-            spara_pickle(stubbar / _MINNE, w.minne.spara())
+        self.sidcache_ny = {"manifest": ny_manifest, "minne": w.minne.spara()}
         log.debug("anslagstavla: %d enheter återanvända, %d genererade",
                   w.minne.ateranvanda, w.minne.genererade)
         return files
+
+    def _las_egen_cache(self, config):
+        """The site cache of a plain `mkdocs build --dirty` with the ``cache`` option."""
+        cache = self._option("cache", "ANSLAG_CACHE")
+        if not cache or not config.config_file_path:
+            return None
+        from generator.render.site import sidcache
+        cf = sidcache.cachefil(Path(cache), sidcache.avtryck(
+            Path(config.config_file_path), self.webbplats.pdf,
+            getattr(self, "_innehall_rot", None)))
+        self.sidcache = cf.las()
+        return cf
 
     def on_env(self, env, config, files):
         self._env = env
@@ -255,7 +278,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if self.dirty:
             site = Path(config.site_dir)
             for f in files:
-                if not f.is_documentation_page():
+                if not f.is_documentation_page() and f.is_modified():
                     _unlink(Path(f.abs_dest_path))
             for namn in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
                 _unlink(site / namn)
@@ -300,9 +323,12 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         _unlink(Path(page.file.abs_dest_path))
         self.skrivna.add(page.file.dest_uri)
+        page.content = None          # written once: the body is not kept after its page
         return output
 
     def on_post_build(self, config) -> None:
+        if self._egen_cache is not None:
+            self._egen_cache.spara(self.sidcache_ny)
         if self.kontrollsummor:   # bilagor copied by MkDocs (anslag bygg writes it after the PDFs)
             from generator.render.manifest import publicera
             publicera(Path(config.site_dir), self.plan, pdfer=False)
@@ -310,24 +336,20 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             os.environ["ANSLAG_SOK"])
         if not sok_pa or self.webbplats is None:
             return
+        c = self._option("cache", "ANSLAG_CACHE")
+        cache = Path(c) if c else None     # the PDF texts are kept there (pdfsok.textcache)
         sok.indexera(Path(config.site_dir), self.sidor, self.skrivna,
                      self.webbplats.sokbuckets(), allt=not self.dirty,
-                     pdf_poster=pdfsok.poster(self.plan))
+                     pdf_poster=lambda buckets: pdfsok.poster(self.plan, buckets, cache))
 
 
-def _skriv_om_andrad(path: Path, data: bytes) -> Path:
-    """Write ``data`` unless the file already holds exactly it (keeps the mtime)."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return path
-    except FileNotFoundError:
-        pass
-    skriv_atomiskt(path, data)
-    return path
+def _hash(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
-_MANIFEST = ".manifest.pickle"
-_MINNE = ".enheter.pickle"
+def _dest(sokvag: str) -> str:
+    """The file a page at ``sokvag`` is written to (directory URLs)."""
+    return f"{sokvag}index.html" if sokvag.endswith("/") or sokvag == "" else sokvag
 
 
 def _unlink(p: Path) -> None:

@@ -119,8 +119,8 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
     are in the site folder. With ``cache``, files not rewritten since the last build are
     not read again."""
     from generator.render.site.floden import json_bytes
-    fil = summornas_cache(cache) if cache is not None else None
-    minne = fil.las() if fil is not None else None
+    cf = summornas_cache(cache) if cache is not None else None
+    minne = cf.las() if cf is not None else None
     summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
     for (oid, datum), moteslista in per_sammantrade(summor).items():
         fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
@@ -132,8 +132,8 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
         ny = json_bytes(d)
         if ny != gammal:
             skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
-    if fil is not None:
-        fil.spara(minne)
+    if cf is not None:
+        cf.spara(minne)
 
 
 def summornas_cache(cache: Path) -> Cachefil:

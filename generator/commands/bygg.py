@@ -343,7 +343,9 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             publicera_i_bygget(staging, plan, cache)
 
         if inkrementell:
-            _rensa_gamla(staging, plugin.utfiler | {utmappar.MARKOR}, start_ns)
+            # the plan's PDFs are left in place when unchanged (older than this build)
+            pdfer = {d.sokvag for mp in plan.moten.values() for d in mp.pdfer} if pdf else set()
+            _rensa_gamla(staging, plugin.utfiler | pdfer | {utmappar.MARKOR}, start_ns)
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
         sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both

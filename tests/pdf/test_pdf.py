@@ -301,6 +301,28 @@ def test_cache_varm_korning_renderar_inget(byggt, tmp_path):
     assert "(ändrad)" in text_av(tmp_path / "s3" / FUN / "utdrag-1.pdf")
 
 
+def test_oforandrade_pdf_lamnas_pa_plats(tmp_path):
+    """A rebuild into the same folders (anslag bygg's staging copy of the previous site)
+    leaves every PDF it wrote in place: same inode, not copied again (issue 14.3); a file
+    that is no longer the one it wrote (changed after the build) is written again."""
+    cache = tmp_path / "cache"
+    arkiv = bygg_arkiv(tmp_path)
+    site, ark = tmp_path / "site", tmp_path / "arkiv"
+    rendera_pdfer(plan(arkiv, IDAG), site, ark, cache_dir=cache)
+    alla = sorted(p for p in [*site.rglob("*.pdf"), *ark.rglob("*.pdf")] if "bilagor" not in p.parts)
+    assert len(alla) > 5 and any(p.name == "protokoll-med-bilagor.pdf" for p in alla)
+    fore = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in alla}
+    andrad = site / FUN / "utdrag-1.pdf"
+    ratt = andrad.read_bytes()
+    andrad.unlink()
+    andrad.write_bytes(b"%PDF-1.7 ersatt av annan\n")
+    rendera_pdfer(plan(arkiv, IDAG), site, ark, cache_dir=cache)
+    for p in alla:
+        if p != andrad:
+            assert (p.stat().st_ino, p.stat().st_mtime_ns) == fore[p], p
+    assert andrad.read_bytes() == ratt
+
+
 # ---------------------------------------------------------------- safety
 
 def test_injektion_blir_bokstavlig_text(byggt):

@@ -88,3 +88,29 @@ def test_varje_indata_avgor_ateranvandning(tmp_path, hjalp, monkeypatch, andring
     skillnad = sorted(k for k in set(efter) | set(facit) if efter.get(k) != facit.get(k))
     assert not skillnad, skillnad
     assert efter != fore, "ändringen syns inte i webbplatsen: testet prövar ingenting"
+
+
+def test_ombygge_utan_andring_lamnar_pdf_och_sidor_pa_plats(tmp_path, hjalp):
+    """The daily rebuild with nothing changed (issue 14.3): every PDF and every page of the
+    previous build is left in place (same inode: neither rendered, copied nor re-linked
+    from the cache), nothing published disappears, and the result is byte-identical to a
+    clean build of the same content."""
+    rot = tmp_path / "innehall"
+    hjalp.grund(rot)
+    hjalp.mote(rot, "2025-03-05", "2025-03-07", "2025-03-07")
+    hjalp.paragraf(rot, "2025-03-05", "01.md", "paragraf: 1\nrubrik: Budget\ndnr: 2025/00001",
+                   "## Socialnämndens beslut\n\nGodkänns.")
+    ut = tmp_path / "ut" / "site"
+    hjalp.bygg_site(rot, ut, IDAG)
+    pdfer = sorted(ut.rglob("*.pdf"))
+    assert len(pdfer) >= 2
+    sidor = sorted(ut.rglob("protokoll/**/index.html"))
+    fore = {p: p.stat().st_ino for p in [*pdfer, *sidor]}
+    summor = (ut / "data/sha256.txt").read_bytes()
+
+    hjalp.bygg_site(rot, ut, IDAG)
+    assert {p: p.stat().st_ino for p in fore if p.exists()} == fore
+    assert (ut / "data/sha256.txt").read_bytes() == summor
+    ren = hjalp.bygg_site(rot, tmp_path / "ren" / "site", IDAG)
+    efter, facit = _avtryck(ut), _avtryck(ren)
+    assert sorted(k for k in set(efter) | set(facit) if efter.get(k) != facit.get(k)) == []

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.archive.plan import Publiceringsplan
-from generator.common.filer import kopiera, skriv_atomiskt
 from generator.render.pdf.data import Data
 from generator.render.pdf.jobb import Jobb, dokument, fingeravtryck
 from generator.render.pdf.motor import Cache, Motor, RenderingsFel, json_bytes
@@ -108,7 +107,8 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
         raise ValueError(f"arkivmappen {intern} får inte ligga i eller innehålla webbplatsmappen {site}")
     stat = PdfStatistik()
     mot = motor()
-    cache = Cache(cache_dir)
+    roter = {"site": site, **({"arkiv": intern} if intern is not None else {})}
+    cache = Cache(cache_dir, roter)
     arkiv = plan.arkiv
 
     # Build the job list meeting by meeting; identical documents (a public and
@@ -166,6 +166,7 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
     for mp in plan.moten.values():
         oid, d = mp.nyckel
         _stada(site / "protokoll" / oid / d.isoformat(), planerade, stat)
+    cache.stang()
 
     stat.sekunder = time.perf_counter() - t0
     return stat
@@ -185,11 +186,8 @@ def _rendera(jobb: list[Jobb], mot: Motor, cache: Cache, stat: PdfStatistik,
             framsteg(klara, totalt)
 
     def skriv(j: Jobb, pdf: bytes | None, kalla: Path | None) -> None:
-        for mal in j.mal:
-            if pdf is not None:
-                skriv_atomiskt(mal, pdf)
-            else:
-                kopiera(kalla, mal)
+        for mal in j.mal:   # a PDF this stage already put there is left in place
+            cache.lagg(j.nyckel, mal, pdf)
             stat.filer += 1
 
     missar: list[Jobb] = []

@@ -23,7 +23,7 @@ from pypdf import PdfReader, PdfWriter
 from generator.archive.model import Arkiv, Handling, Organ, Sammantrade
 from generator.archive.plan import MotesPlan
 from generator.common.cache import nyckel
-from generator.common.filer import ar_pdf, kopiera, sha256_fil, skriv_atomiskt
+from generator.common.filer import ar_pdf, sha256_fil
 from generator.render.pdf.data import Data, _bas, _meta, lasexemplar_omslag
 from generator.render.pdf.markdown import noder, ren_text
 from generator.render.pdf.motor import Cache, Motor, json_bytes
@@ -81,7 +81,7 @@ class Paketresultat:
     varningar: list[str] = field(default_factory=list)
 
 
-def _delar(mp: MotesPlan, site: Path) -> list[tuple[str, list[Del]]]:
+def _delar(mp: MotesPlan, site: Path, summa=sha256_fil) -> list[tuple[str, list[Del]]]:
     """(ärende, its public handlingar as PDFs) in kallelse order; a handling once."""
     publ = mp.handlingar.publika
     k = mp.pdf_mote.kallelse
@@ -102,7 +102,7 @@ def _delar(mp: MotesPlan, site: Path) -> list[tuple[str, list[Del]]]:
                 continue   # a docx or xlsx is published as it is, not bundled
             sedda.add(h.fil)
             delar.append(Del(ren_text(f"{h.typ}: {h.titel}" if h.markdown else h.titel), pdf,
-                             sha256_fil(pdf)))
+                             summa(pdf)))
         ut.append((ren_text(a.rubrik), delar))
     return ut
 
@@ -155,17 +155,16 @@ def gor_kallelsepaket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor,
     o, m = mp.organ, mp.pdf_mote
     mal = site / mp.pdf("kallelsepaket")
     kallelse = site / mp.pdf("kallelse")
-    arenden = _delar(mp, site)
-    kal_sha = sha256_fil(kallelse)
+    arenden = _delar(mp, site, cache.summa)
+    kal_sha = cache.summa(kallelse)
     delar = [{"titel": "Kallelse (kallelse.pdf)", "paragraf": None, "sha256": kal_sha}]
     delar += [{"titel": x.titel, "paragraf": None, "sha256": x.sha256}
               for _r, xs in arenden for x in xs]
     omslag_json = json_bytes(omslag(arkiv, o, m, delar))
     k = nyckel(b"kallelsepaket", kod(), mot.nyckel(omslag_json), kal_sha,
                [(r, [(x.titel, x.sha256) for x in xs]) for r, xs in arenden])
-    traff = cache.finns(k)
-    if traff is not None:
-        kopiera(traff, mal)
+    if cache.finns(k) is not None:
+        cache.lagg(k, mal)
         return ut
     t = time.perf_counter()
     pdf, ut.varningar = bygg(mot.rendera(omslag_json), kallelse, arenden,
@@ -175,5 +174,5 @@ def gor_kallelsepaket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor,
     ut.renderad = True
     if not ut.varningar:
         cache.spara(k, pdf)
-    skriv_atomiskt(mal, pdf)
+    cache.lagg(k, mal, pdf)
     return ut

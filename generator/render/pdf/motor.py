@@ -21,7 +21,8 @@ from typing import Any
 
 import typst
 
-from generator.common.filer import skriv_atomiskt
+from generator.common.cache import Cachefil, kodavtryck, nyckel as cachenyckel
+from generator.common.filer import kopiera, sha256_fil, skriv_atomiskt
 
 MALL_DIR = Path(__file__).resolve().parents[3] / "theme" / "pdf"
 HUVUDFIL = "main.typ"
@@ -86,12 +87,79 @@ class Motor:
 
 
 class Cache:
-    """Content-addressed PDF cache. ``None`` folder = no cache."""
+    """Content-addressed PDF cache. ``None`` folder = no cache.
 
-    def __init__(self, mapp: Path | None) -> None:
+    Besides the PDFs it remembers, between builds (``stang`` saves it), where it put
+    which PDF (``lagg``: a target that still is the file this stage wrote, by size,
+    mtime and inode, and holds the same PDF is left in place: an unchanged site costs
+    one stat per PDF) and the SHA-256 of the files the packets are made from (``summa``)."""
+
+    def __init__(self, mapp: Path | None, roter: dict[str, Path] | None = None) -> None:
         self.mapp = Path(mapp) if mapp is not None else None
+        self._roter = {k: Path(v) for k, v in (roter or {}).items()}
+        self._anvanda: set[str] = set()
+        self._las = threading.Lock()
         if self.mapp is not None:
             self.mapp.mkdir(parents=True, exist_ok=True)
+            self._platser = Cachefil(self.mapp / "platser.pickle", cachenyckel(b"platser", FORMAT))
+            self._summor = Cachefil(self.mapp / "summor.pickle",
+                                    kodavtryck("generator.common.filer"))
+            self.platser: dict = self._platser.las()
+            self.summor: dict = self._summor.las()
+        else:
+            self.platser, self.summor = {}, {}
+
+    def stang(self) -> None:
+        """Save what ``lagg`` and ``summa`` learnt (after the stage succeeded)."""
+        if self.mapp is not None:
+            self._platser.spara(self.platser)
+            self._summor.spara(self.summor)
+
+    def _plats(self, mal: Path) -> tuple | None:
+        for namn, rot in self._roter.items():
+            try:
+                return (namn, Path(mal).relative_to(rot).as_posix())
+            except ValueError:
+                continue
+        return None
+
+    def lagg(self, nyckel: str, mal: Path, pdf: bytes | None = None) -> bool:
+        """Put the PDF ``nyckel`` (``pdf``, or the cached file) at ``mal`` unless the file
+        there is the one this stage wrote for the same key. True when written."""
+        plats = self._plats(mal)
+        if plats is not None:
+            tidigare = self.platser.get(plats)
+            if tidigare is not None and tidigare[0] == nyckel:
+                try:
+                    st = os.stat(mal, follow_symlinks=False)
+                    if (st.st_size, st.st_mtime_ns, st.st_ino) == tidigare[1:]:
+                        return False
+                except OSError:
+                    pass
+        if pdf is not None:
+            skriv_atomiskt(mal, pdf)
+        else:
+            kalla = self.finns(nyckel)
+            if kalla is None:
+                raise RenderingsFel(f"PDF-cachen ändrades under bygget ({nyckel}); bygg igen")
+            kopiera(kalla, mal)
+        if plats is not None:
+            st = os.stat(mal)
+            with self._las:
+                self.platser[plats] = (nyckel, st.st_size, st.st_mtime_ns, st.st_ino)
+        return True
+
+    def summa(self, fil: Path) -> str:
+        """SHA-256 of ``fil``, read again only when its size, mtime or inode changed."""
+        st = os.stat(fil)
+        k = str(Path(fil).absolute())
+        tidigare = self.summor.get(k)
+        if tidigare is not None and tidigare[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+            return tidigare[3]
+        h = sha256_fil(fil)
+        with self._las:
+            self.summor[k] = (st.st_size, st.st_mtime_ns, st.st_ino, h)
+        return h
 
     def _fil(self, nyckel: str) -> Path | None:
         return self.mapp / nyckel[:2] / f"{nyckel}.pdf" if self.mapp is not None else None
@@ -99,10 +167,12 @@ class Cache:
     def finns(self, nyckel: str) -> Path | None:
         f = self._fil(nyckel)
         if f is not None and f.is_file():
-            try:
-                os.utime(f)  # mark as used (for rensa)
-            except OSError:
-                pass
+            if nyckel not in self._anvanda:
+                self._anvanda.add(nyckel)
+                try:
+                    os.utime(f)  # mark as used (for rensa)
+                except OSError:
+                    pass
             return f
         return None
 

@@ -17,7 +17,6 @@ from pypdf.generic import NameObject, TextStringObject
 from generator.archive.model import Arkiv
 from generator.archive.plan import MotesPlan
 from generator.common.cache import nyckel
-from generator.common.filer import kopiera, sha256_fil, skriv_atomiskt
 from generator.render.pdf.data import omslag_data
 from generator.render.pdf.jobb import kod
 from generator.render.pdf.markdown import ren_text
@@ -82,8 +81,8 @@ def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache)
     mal = site / mp.pdf("paket")
     protokoll = site / mp.pdf("protokoll")
     o, m = mp.organ, mp.pdf_mote
-    prot_sha = sha256_fil(protokoll)
-    bilagor = [PaketBilaga(ren_text(f.titel), f.nummer, f.kalla, sha256_fil(f.kalla))
+    prot_sha = cache.summa(protokoll)
+    bilagor = [PaketBilaga(ren_text(f.titel), f.nummer, f.kalla, cache.summa(f.kalla))
                for f in mp.filer if f.ar_pdf]
     delar = [{"titel": "Sammanträdesprotokoll (protokoll.pdf)", "paragraf": m.paragrafspann,
               "sha256": prot_sha}]
@@ -92,9 +91,8 @@ def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache)
     omslag = json_bytes(omslag_data(arkiv, o, m, delar))
     k = nyckel(b"paket", kod(), mot.nyckel(omslag), prot_sha,
                [(b.titel, b.paragraf, b.sha256) for b in bilagor])
-    traff = cache.finns(k)
-    if traff is not None:
-        kopiera(traff, mal)
+    if cache.finns(k) is not None:
+        cache.lagg(k, mal)
         return ut
     t = time.perf_counter()
     paket, ut.varningar = bygg_paket(
@@ -105,5 +103,5 @@ def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache)
     ut.renderad = True
     if not ut.varningar:
         cache.spara(k, paket)
-    skriv_atomiskt(mal, paket)
+    cache.lagg(k, mal, paket)
     return ut

@@ -1,0 +1,197 @@
+"""Build benchmark as functions (issue 14, items 3-5; issue 11's build time with handlingar).
+
+``bench_bygg(...)`` returns rows ``(namn, sekunder: list[float], referens)`` for:
+
+* ``kall``: a cold full build (no output, empty cache folder) with ``anslag bygg``;
+* ``ingen ändring``: the same build again with nothing changed (the daily rebuild);
+* ``ett sammanträde``: the build after one meeting was added (scripts/bench-site's copy);
+* the floors of a cold build without PDFs: ``pagefind`` alone over the output, the Markdown
+  conversion of every body (``generator.render.markup``), and writing every page's bytes;
+  ``golv`` is their sum.
+
+``bench_pdf(...)`` (cold PDFs per second on this machine) lives in ``scripts/bench-pdf``.
+Every figure is measured ``korningar`` times in the same run; report min and median and
+the ratios (the machine is shared: seconds vary, ratios within a run are what counts).
+
+    scripts/benchbygg.py --paragrafer 5000 --handlingar 2 [--pdf] [--korningar 3]
+
+The umbrella ``scripts/bench`` imports this module.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.machinery
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROT = Path(__file__).resolve().parent.parent
+IDAG = "2025-06-30"
+
+
+@dataclass
+class Rad:
+    namn: str
+    sekunder: list[float] = field(default_factory=list)
+    referens: str | None = None      # the row this one is a share of
+
+    @property
+    def minst(self) -> float:
+        return min(self.sekunder)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.sekunder)
+
+
+def _tid(cmd: list[str], **kw) -> float:
+    t = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+    s = time.perf_counter() - t
+    if r.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} -> {r.returncode}\n"
+                         f"{r.stderr.decode(errors='replace')[-3000:]}")
+    return s
+
+
+def _bench_site():
+    """scripts/bench-site as a module (for its one-meeting change, not copied here)."""
+    lad = importlib.machinery.SourceFileLoader("bench_site", str(ROT / "scripts" / "bench-site"))
+    spec = importlib.util.spec_from_loader("bench_site", lad)
+    mod = importlib.util.module_from_spec(spec)
+    lad.exec_module(mod)
+    return mod
+
+
+def generera(n: int, ut: Path, handlingar: int = 0) -> None:
+    cmd = [sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer", str(n),
+           "--ut", str(ut)]
+    if handlingar:
+        cmd += ["--handlingar", str(handlingar)]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def _bygg_cmd(innehall: Path, ut: Path, pdf: bool, motor: str) -> list[str]:
+    cmd = [sys.executable, "-m", "generator.commands.cli", "bygg", "--innehall", str(innehall),
+           "--ut", str(ut / "site"), "--arkiv", str(ut / "arkiv"), "--idag", IDAG, "--tyst",
+           "--motor", motor]
+    return cmd + ([] if pdf else ["--utan-pdf"])
+
+
+def _golv_markdown(innehall: Path) -> float:
+    """Markdown -> HTML of every body (§§ and Markdown handlingar), in one process."""
+    from generator.content.frontmatter import dela
+    from generator.render.markup import till_html
+    kroppar = []
+    for f in innehall.rglob("*.md"):
+        if f.name == "sammantrade.md":
+            continue
+        kroppar.append(dela(f.read_text(encoding="utf-8")).body)
+    t = time.perf_counter()
+    for k in kroppar:
+        till_html(k)
+    return time.perf_counter() - t
+
+
+def _golv_skriv(site: Path, mapp: Path) -> float:
+    """Write every page of ``site`` (its bytes read first) into an empty folder."""
+    sidor = [(p.relative_to(site), p.read_bytes()) for p in site.rglob("*.html")]
+    t = time.perf_counter()
+    for rel, data in sidor:
+        mal = mapp / rel
+        mal.parent.mkdir(parents=True, exist_ok=True)
+        mal.write_bytes(data)
+    s = time.perf_counter() - t
+    shutil.rmtree(mapp, ignore_errors=True)
+    return s
+
+
+def _golv_pagefind(site: Path, ut: Path) -> float:
+    s = _tid([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(ut),
+              "--force-language", "sv", "--silent"])
+    shutil.rmtree(ut, ignore_errors=True)
+    return s
+
+
+def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
+               motor: str = "mkdocs", korningar: int = 3, arbete: Path | None = None,
+               golv: bool = True) -> list[Rad]:
+    """Measure (see the module doc); ``arbete`` keeps the work folder (default: a temp one)."""
+    tmp = Path(arbete) if arbete else Path(tempfile.mkdtemp(prefix="benchbygg-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    rader = {n: Rad(n, referens=None if n == "kall" else "kall")
+             for n in ("kall", "ingen ändring", "ett sammanträde")}
+    golvrader = {n: Rad(n, referens="kall") for n in ("pagefind", "markdown", "skriva sidorna")}
+    try:
+        bas = tmp / "innehall-bas"
+        if not bas.is_dir():
+            generera(paragrafer, bas, handlingar)
+        for i in range(korningar):
+            innehall = tmp / f"innehall-{i}"
+            shutil.rmtree(innehall, ignore_errors=True)
+            shutil.copytree(bas, innehall)
+            ut = tmp / f"ut-{i}"
+            shutil.rmtree(ut, ignore_errors=True)
+            shutil.rmtree(tmp / ".cache", ignore_errors=True)
+            cmd = _bygg_cmd(innehall, ut, pdf, motor)
+            rader["kall"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            if golv and not pdf:
+                golvrader["pagefind"].sekunder.append(_golv_pagefind(ut / "site", tmp / "pf"))
+                golvrader["markdown"].sekunder.append(_golv_markdown(innehall))
+                golvrader["skriva sidorna"].sekunder.append(_golv_skriv(ut / "site", tmp / "sk"))
+            rader["ingen ändring"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            _bench_site().lagg_till_mote(innehall)
+            rader["ett sammanträde"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            shutil.rmtree(ut, ignore_errors=True)
+            shutil.rmtree(innehall, ignore_errors=True)
+    finally:
+        if arbete is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    ut_rader = list(rader.values())
+    if golv and not pdf:
+        summa = Rad("golv (summa)", [sum(g.sekunder[i] for g in golvrader.values())
+                                     for i in range(korningar)], referens=None)
+        ut_rader += [*golvrader.values(), summa]
+    return ut_rader
+
+
+def skriv_rader(rader: list[Rad], rubrik: str) -> None:
+    print(rubrik)
+    per_namn = {r.namn: r for r in rader}
+    for r in rader:
+        text = f"  {r.namn:<22} min {r.minst:7.1f} s  median {r.median:7.1f} s"
+        if r.referens and r.referens in per_namn:
+            ref = per_namn[r.referens]
+            text += f"  = {100 * r.minst / ref.minst:5.1f} % av {r.referens} (min/min)"
+        print(text)
+    if "golv (summa)" in per_namn:
+        k, g = per_namn["kall"], per_namn["golv (summa)"]
+        print(f"  kall / golv = {k.minst / g.minst:.2f} (min/min), {k.median / g.median:.2f} "
+              "(median/median); mål <= 1,3")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--paragrafer", type=int, default=5000)
+    ap.add_argument("--handlingar", type=int, default=0)
+    ap.add_argument("--pdf", action="store_true")
+    ap.add_argument("--motor", default="mkdocs")
+    ap.add_argument("--korningar", type=int, default=3)
+    ap.add_argument("--behall", type=Path)
+    a = ap.parse_args()
+    rader = bench_bygg(a.paragrafer, a.handlingar, a.pdf, a.motor, a.korningar, a.behall)
+    skriv_rader(rader, f"anslag bygg, {a.paragrafer} §§, {a.handlingar} handlingar/§, "
+                       f"{'med' if a.pdf else 'utan'} PDF:er, {a.motor}, {a.korningar} körningar:")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROT))
+    main()

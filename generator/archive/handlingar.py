@@ -9,6 +9,7 @@ is read here. Publication is decided by the publishing plan, never here.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from generator.archive.model import Bilaga, Handling, Sammantrade
@@ -20,6 +21,7 @@ from generator.schema.falt import Falt
 from generator.schema.handling import ANDRINGAR, HANDLING_NYCKLAR, MAPP, POST_NYCKLAR
 
 
+@lru_cache(maxsize=1 << 16)   # asked for every citation of every handling (handlingsplan.status)
 def normaliserad(fil: str) -> str:
     """``handlingar//./x.md`` -> ``handlingar/x.md`` (backslashes as slashes)."""
     if ("\\" not in fil and "//" not in fil and "./" not in fil and fil != "."

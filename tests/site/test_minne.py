@@ -95,3 +95,33 @@ def test_ateranvanda_sidor_ar_identiska_med_nygenererade(tmp_path, hjalp, namn):
         assert med_minne["protokoll/sn/2025-03-05/1/"] is not None
         assert "arenden/2025-00001/" in fran_borjan["protokoll/sn/2025-03-05/1/"]
         assert "2025-03-19/3/" in fran_borjan["protokoll/sn/2025-03-05/1/"]
+
+
+def test_arendets_gang_med_handlingar_ateranvands_bara_nar_den_ar_densamma(tmp_path):
+    """Ärendets gång of a dnr with handlingar is a memo unit too (it used to be generated
+    in every build): the day the kallelse is issued its handlingar enter the page, and a
+    changed handling changes it; otherwise it is reused."""
+    from tests import handlingar_hjalp as hh
+    rot = hh.skriv_arkiv(tmp_path / "innehall")
+    sida = "arenden/KS 2025-40/"
+
+    def bygg(dag, forra=None):
+        w = Webbplats(plan(_arkiv(rot), dag, pdf=True))
+        if forra is not None:
+            w.minne.las(forra.minne.spara())
+        return w, _sidor(w)
+
+    wa, a = bygg(hh.MELLAN)
+    assert a[sida] is not None and "Budget 2026" in a[sida]
+    wb, b = bygg(hh.MELLAN, wa)
+    assert b[sida] is None and wb.minne.ateranvanda > 0            # unchanged: reused
+    tj = rot / hh.MOTE / "handlingar" / "tjansteskrivelse-budget-2026.md"
+    tj.write_text(tj.read_text(encoding="utf-8").replace("rubrik: Budget 2026",
+                                                         "rubrik: Budget 2026 (reviderad)"),
+                  encoding="utf-8")
+    _wc, c = bygg(hh.MELLAN, wb)
+    _wd, facit = bygg(hh.MELLAN)
+    assert c[sida] is not None and c[sida] == facit[sida] and "(reviderad)" in c[sida]
+    _we, fore = bygg(hh.FORE_KALLELSE)                               # not issued yet
+    _wf, efter = bygg(hh.MELLAN, _we)
+    assert efter.get(sida) == facit[sida]

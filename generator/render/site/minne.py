@@ -77,11 +77,16 @@ class Minne:
             self._moten[k] = h
         return h
 
-    def arende(self, dnr: str, ps: list["Paragraf"]) -> bytes:
-        """Key of an ärende page: the keys of the meetings its §§ come from."""
+    def arende(self, dnr: str, ps: list["Paragraf"], handlingar: list | None = None) -> bytes:
+        """Key of an ärende page: the keys of the meetings its §§ come from, and for
+        ärendets gång with handlingar the keys of the meetings whose kallelse publishes
+        them plus the published handlingar themselves (as the plan has them today)."""
         if self._index is None:
             self._index = {(o.id, m.datum): (o, m) for o in self.organ for m in o.sammantraden}
         delar = [(self.mote(*self._index[(p.organ_id, p.datum)]), p.nummer) for p in ps]
+        if handlingar is not None:
+            delar.append([(self.mote(*self._index[(ph.organ_id, ph.datum)]), repr(ph))
+                          for ph in handlingar])
         return _hash(self._globalt(), dnr, delar)
 
     # ------------------------------------------------------------ recording

@@ -35,10 +35,13 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
     yield from ledamot_sidor(w)
     hl = arende_handlingar(w)
     for dnr, ps in w.arkiv.arenden.items():
-        if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py), not memoised
-            yield handling_arende_sida(w, dnr, ps, hl[dnr])
+        if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py)
+            yield from w.minne.sidor(f"h|{dnr}", w.minne.arende(dnr, ps, hl[dnr]),
+                                     lambda dnr=dnr, ps=ps: [handling_arende_sida(w, dnr, ps,
+                                                                                  hl[dnr])])
         elif urls.arende_sida(dnr):
             yield from w.minne.sidor(f"a|{dnr}", w.minne.arende(dnr, ps),
                                      lambda dnr=dnr, ps=ps: [arende_sida(w, dnr, ps)])
     for dnr in sorted(set(hl) - set(w.arkiv.arenden)):   # a dnr with only handlingar so far
-        yield handling_arende_sida(w, dnr, [], hl[dnr])
+        yield from w.minne.sidor(f"h|{dnr}", w.minne.arende(dnr, [], hl[dnr]),
+                                 lambda dnr=dnr: [handling_arende_sida(w, dnr, [], hl[dnr])])

@@ -273,7 +273,7 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
 def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
                fs, cache: Path, motor: str = "mkdocs") -> int:
     """The build, holding the lock of ``cache``."""
-    from generator.rules import las_arkiv
+    from generator.commands.kontroll import kontrollera
 
     start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
     pdf = not utan_pdf
@@ -299,7 +299,10 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     kopia = _starta_kopia(ut, staging) if inkrementell else None
     try:
         with fs.steg("Kontroll av innehållet"):
-            arkiv, rapport = las_arkiv(innehall, cache / "frontmatter.pickle")
+            # the check cache (commands/kontroll.py): only what changed is read and checked,
+            # and with nothing changed the model of the last check is taken as it is
+            res = kontrollera(innehall, cache, modell="arkiv")
+            arkiv, rapport = res.arkiv, res.rapport
         for d in rapport.sorterade():
             print(str(d), file=sys.stderr)
         if arkiv is None or rapport.har_fel:

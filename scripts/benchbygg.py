@@ -23,6 +23,7 @@ import argparse
 import importlib.machinery
 import importlib.util
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,6 +42,7 @@ class Rad:
     namn: str
     sekunder: list[float] = field(default_factory=list)
     referens: str | None = None      # the row this one is a share of
+    cpu: list[float] = field(default_factory=list)   # CPU seconds (user + sys), where measured
 
     @property
     def minst(self) -> float:
@@ -51,10 +53,19 @@ class Rad:
         return statistics.median(self.sekunder)
 
 
+_CPU: list[float] = []   # CPU seconds of the last _tid (the command and its children)
+
+
+def _barnens_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def _tid(cmd: list[str], **kw) -> float:
-    t = time.perf_counter()
+    t, c = time.perf_counter(), _barnens_cpu()
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
     s = time.perf_counter() - t
+    _CPU[:] = [_barnens_cpu() - c]
     if r.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} -> {r.returncode}\n"
                          f"{r.stderr.decode(errors='replace')[-3000:]}")
@@ -153,13 +164,17 @@ def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
             shutil.rmtree(tmp / ".cache", ignore_errors=True)
             cmd = _bygg_cmd(innehall, ut, pdf, motor)
             rader["kall"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            rader["kall"].cpu.append(_CPU[0])
             if golv and not pdf:
                 golvrader["pagefind"].sekunder.append(_golv_pagefind(ut / "site", tmp / "pf"))
+                golvrader["pagefind"].cpu.append(_CPU[0])
                 golvrader["markdown"].sekunder.append(_golv_markdown(innehall))
                 golvrader["skriva sidorna"].sekunder.append(_golv_skriv(ut / "site", tmp / "sk"))
             rader["ingen ändring"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            rader["ingen ändring"].cpu.append(_CPU[0])
             _skript("bench-site").lagg_till_mote(innehall)
             rader["ett sammanträde"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            rader["ett sammanträde"].cpu.append(_CPU[0])
             shutil.rmtree(ut, ignore_errors=True)
             shutil.rmtree(innehall, ignore_errors=True)
     finally:
@@ -178,6 +193,8 @@ def skriv_rader(rader: list[Rad], rubrik: str) -> None:
     per_namn = {r.namn: r for r in rader}
     for r in rader:
         text = f"  {r.namn:<22} min {r.minst:7.1f} s  median {r.median:7.1f} s"
+        if r.cpu:
+            text += f"  (CPU min {min(r.cpu):6.1f} s)"
         if r.referens and r.referens in per_namn:
             ref = per_namn[r.referens]
             text += f"  = {100 * r.minst / ref.minst:5.1f} % av {r.referens} (min/min)"

@@ -418,7 +418,26 @@ def test_paket_med_bilagor(byggt):
     t = platt(text_av(pdf))
     assert platt("Detta är inte arkivexemplaret") in t
     assert "inte arkivexemplar" in r.metadata["/Title"]
-    assert "/Metadata" not in r.trailer["/Root"]  # does not claim PDF/A
+    rot = r.trailer["/Root"]
+    xmp = rot["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfaid" not in xmp and "<pdfuaid:part>1</pdfuaid:part>" in xmp  # UA, never PDF/A
+    assert "/StructTreeRoot" in rot and rot["/ViewerPreferences"]["/DisplayDocTitle"]
+    # the bilaga's page is a figure whose alternative text is its text
+    alt = _alttexter(rot["/StructTreeRoot"])
+    assert [a for a in alt if a.startswith("Sida 1 av 1 i kvalitetsrapport-ifo-2024.pdf (originalet: "
+                                           "https://") and "/bilagor/kvalitetsrapport-ifo-2024.pdf). "
+            in a], alt
+
+
+def _alttexter(el) -> list[str]:
+    """Every /Alt in a structure tree."""
+    el = el.get_object()
+    ut = [str(el["/Alt"])] if "/Alt" in el else []
+    barn = el.get("/K")
+    for b in (barn if isinstance(barn, list) else [barn]):
+        if b is not None and hasattr(b.get_object(), "get"):
+            ut += _alttexter(b)
+    return ut
 
 
 # ---------------------------------------------------------------- speed

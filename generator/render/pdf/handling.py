@@ -7,27 +7,24 @@ names under the text, "Skickas till").
 
 ``gor_kallelsepaket``: kallelse-med-handlingar.pdf, a convenience copy (cover + the
 kallelse + every public handling, rendered ones and published PDF files), one bookmark
-per ärende and per handling. Merged with pypdf, so not PDF/A; the cover and the
-metadata say it is not the archival original. Only what the plan made public is read:
+per ärende and per handling, made in one Typst run like protokoll-med-bilagor.pdf
+(render/pdf/paket.py: tagged PDF/UA, not PDF/A; the cover and the metadata say it is not
+the archival original). Only what the plan made public is read:
 ``MotesPlan.handlingar.publika`` and the public kallelse of ``MotesPlan.pdf_mote``.
 """
 from __future__ import annotations
 
-import io
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-
-from pypdf import PdfReader, PdfWriter
 
 from generator.archive.model import Arkiv, Handling, Organ, Sammantrade
 from generator.archive.plan import MotesPlan
-from generator.common.cache import nyckel
 from generator.common.filer import ar_pdf, sha256_fil
 from generator.render.pdf.data import Data, _bas, _meta, lasexemplar_omslag
 from generator.render.pdf.markdown import noder, ren_text
-from generator.render.pdf.motor import Cache, Motor, json_bytes
-from generator.render.pdf.paket import lasexemplar
+from generator.render.pdf.jobb import data_for
+from generator.render.pdf.motor import Cache, Motor
+from generator.render.pdf.paket import (Extern, Paketresultat, adress, dokumentdel, rubrik,
+                                        skriv_paket)
 
 
 def _t(s: str | None) -> str | None:
@@ -67,44 +64,52 @@ def handling_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, h: Handling) -> Da
 
 # ------------------------------------------------------------------ the packet
 
-@dataclass(slots=True)
-class Del:
-    titel: str
-    pdf: Path            # the rendered handling PDF (site) or the published PDF file
-    sha256: str
-
-
-@dataclass(slots=True)
-class Paketresultat:
-    renderad: bool = False
-    sekunder: float = 0.0
-    varningar: list[str] = field(default_factory=list)
-
-
-def _delar(mp: MotesPlan, site: Path, summa=sha256_fil) -> list[tuple[str, list[Del]]]:
-    """(ärende, its public handlingar as PDFs) in kallelse order; a handling once."""
+def _delar(arkiv: Arkiv, mp: MotesPlan, site: Path, summa=sha256_fil) -> tuple[list[Data | Extern], list[Data]]:
+    """The packet's parts after the kallelse, in kallelse order (a handling once): per
+    ärende a heading, then its public handlingar (Markdown ones set natively, PDF files
+    embedded); consecutive ärenden without any share a page. And the cover's list."""
     publ = mp.handlingar.publika
     k = mp.pdf_mote.kallelse
     sedda: set[str] = set()
-    ut: list[tuple[str, list[Del]]] = []
-    for a in (k.arenden if k else ()):
-        delar = []
+    delar: list[Data | Extern] = []
+    tomma: list[Data] = []
+    omslag_delar: list[Data] = []
+    for i, a in enumerate(k.arenden if k else (), 1):
+        fore = [rubrik(1, f"Ärende {i}: {a.rubrik}")]
+        egna: list[Data | Extern] = []
         for b in a.handlingar:
             ph = publ.get(b.fil or "")
             if ph is None or ph.handling.fil in sedda:
                 continue
             h = ph.handling
+            forst = [] if egna else fore
             if h.markdown:
-                pdf = site / next(d.sokvag for d in mp.pdfer if d.fil == h.fil)
+                d = next(d for d in mp.pdfer if d.fil == h.fil)
+                egna.append(dokumentdel(data_for(arkiv, mp, d), forst, offset=1))
+                sha, titel = summa(site / d.sokvag), f"{h.typ}: {h.titel}"
             elif h.kalla.suffix.lower() == ".pdf" or ar_pdf(h.kalla):
-                pdf = h.kalla
+                egna.append(Extern(h.kalla, ren_text(h.titel), h.kalla.name,
+                                   adress(arkiv, ph.fil or ""), niva=2, fore=forst,
+                                   sha256=summa(h.kalla)))
+                sha, titel = egna[-1].sha256, h.titel
             else:
                 continue   # a docx or xlsx is published as it is, not bundled
             sedda.add(h.fil)
-            delar.append(Del(ren_text(f"{h.typ}: {h.titel}" if h.markdown else h.titel), pdf,
-                             summa(pdf)))
-        ut.append((ren_text(a.rubrik), delar))
-    return ut
+            omslag_delar.append({"titel": ren_text(titel), "paragraf": None,
+                                 "sha256": sha})
+        if not egna:
+            tomma += fore
+            continue
+        if tomma:
+            delar.append({"slag": "rubriker", "fore": tomma, "text": INGA})
+            tomma = []
+        delar += egna
+    if tomma:
+        delar.append({"slag": "rubriker", "fore": tomma, "text": INGA})
+    return delar, omslag_delar
+
+
+INGA = "Ärendet har inga handlingar i denna sammanställning; det står i kallelsen."
 
 
 def omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Data:
@@ -117,62 +122,16 @@ def omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Dat
         dnr=[], datum=m.kallelse.datum if m.kallelse else m.datum)
 
 
-def bygg(omslag_pdf: bytes, kallelse: Path, arenden: list[tuple[str, list[Del]]], *, titel: str,
-         forfattare: str) -> tuple[bytes, list[str]]:
-    varningar: list[str] = []
-    w = PdfWriter()
-    w.append(PdfReader(io.BytesIO(omslag_pdf)), outline_item="Om denna sammanställning",
-             import_outline=False)
-    kallelse_sida = len(w.pages)
-    w.append(PdfReader(kallelse), outline_item="Kallelse", import_outline=False)
-    for i, (rubrik, delar) in enumerate(arenden, 1):
-        tillagda: list[tuple[str, int]] = []
-        for x in delar:
-            start = len(w.pages)
-            try:
-                r = PdfReader(x.pdf)
-                if r.is_encrypted:
-                    raise ValueError("krypterad PDF")
-                w.append(r, import_outline=False)
-            except Exception as e:  # noqa: BLE001 - a broken file must not stop the build
-                varningar.append(f"{x.pdf.name}: kunde inte läggas i kallelse-med-handlingar.pdf ({e})")
-                continue
-            tillagda.append((x.titel, start))
-        # the ärende's bookmark opens its first handling (or the kallelse when it has none)
-        arende = w.add_outline_item(title=f"Ärende {i}: {rubrik}",
-                                    page_number=tillagda[0][1] if tillagda else kallelse_sida)
-        for namn, start in tillagda:
-            w.add_outline_item(title=namn, page_number=start, parent=arende)
-    return lasexemplar(w, titel, forfattare), varningar
-
-
 def gor_kallelsepaket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor,
                       cache: Cache) -> Paketresultat:
-    """Write the planned kallelse-med-handlingar.pdf from the kallelse and handling PDFs
-    already in ``site`` and the published PDF files. Cached by content."""
-    from generator.render.pdf.jobb import kod
-    ut = Paketresultat()
+    """Write the planned kallelse-med-handlingar.pdf (render/pdf/paket.py): cover, the
+    public kallelse and every public handling, in one Typst run. Cached by content."""
     o, m = mp.organ, mp.pdf_mote
     mal = site / mp.pdf("kallelsepaket")
-    kallelse = site / mp.pdf("kallelse")
-    arenden = _delar(mp, site, cache.summa)
-    kal_sha = cache.summa(kallelse)
-    delar = [{"titel": "Kallelse (kallelse.pdf)", "paragraf": None, "sha256": kal_sha}]
-    delar += [{"titel": x.titel, "paragraf": None, "sha256": x.sha256}
-              for _r, xs in arenden for x in xs]
-    omslag_json = json_bytes(omslag(arkiv, o, m, delar))
-    k = nyckel(b"kallelsepaket", kod(), mot.nyckel(omslag_json), kal_sha,
-               [(r, [(x.titel, x.sha256) for x in xs]) for r, xs in arenden])
-    if cache.finns(k) is not None:
-        cache.lagg(k, mal)
-        return ut
-    t = time.perf_counter()
-    pdf, ut.varningar = bygg(mot.rendera(omslag_json), kallelse, arenden,
-                             titel=f"Kallelse med handlingar {o.namn} {m.datum.isoformat()} "
-                                   "(inte arkivexemplar)", forfattare=arkiv.kommun.namn)
-    ut.sekunder = time.perf_counter() - t
-    ut.renderad = True
-    if not ut.varningar:
-        cache.spara(k, pdf)
-    cache.lagg(k, mal, pdf)
-    return ut
+    delar, omslag_delar = _delar(arkiv, mp, site, cache.summa)
+    omslag_delar.insert(0, {"titel": "Kallelse (kallelse.pdf)", "paragraf": None,
+                            "sha256": cache.summa(site / mp.pdf("kallelse"))})
+    oms = omslag(arkiv, o, m, omslag_delar)
+    kallelse = data_for(arkiv, mp, next(d for d in mp.pdfer if d.slag == "kallelse"))
+    return skriv_paket(mot, cache, b"kallelsepaket", oms["meta"],
+                       [dokumentdel(oms), dokumentdel(kallelse), *delar], mal, Paketresultat())

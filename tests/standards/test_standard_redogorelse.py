@@ -15,7 +15,8 @@ from standard_hjalp import ROT
 def test_redogorelsen_har_digg_delarna(byggen):
     html = (byggen["exempel"].site / "tillganglighet" / "index.html").read_text("utf-8")
     for del_ in ["Tillgänglighetsredogörelse", "delvis förenlig", "Innehåll som inte är tillgängligt",
-                 "protokoll-med-bilagor.pdf", "Hur vi har testat webbplatsen",
+                 "protokoll-med-bilagor.pdf", "sidans text som alternativtext",
+                 "Hur vi har testat webbplatsen",
                  "Rapportera brister", 'href="https://www.digg.se/tdosanmalan"',
                  "axe-core", "Nu Html Checker", "outloud",
                  'href="mailto:anslagstavla@example.se"']:

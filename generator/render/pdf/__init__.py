@@ -12,8 +12,9 @@ planned ``protokoll-med-bilagor.pdf`` (reading copy, not PDF/A). Bilagor are
 published by the site stage, not here; the packet reads them from their
 source files.
 
-All PDFs are PDF/A-2b + PDF/UA-1, tagged, ``/Lang sv``, rendered by Typst from
-JSON data only, and cached by content hash (``cache_dir``).
+All PDFs are PDF/A-2b + PDF/UA-1 (the reading copies PDF/UA-1 only, see paket.py),
+tagged, ``/Lang sv``, rendered by Typst from JSON data only, and cached by content hash
+(``cache_dir``).
 """
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
 """Open data: every file in /data/ has a published JSON Schema that it satisfies
-(``jsonschema``), and every CSV is Excel-ready: UTF-8 with a BOM, RFC 4180."""
+(``jsonschema``), and every CSV is Excel-ready: UTF-8 with a BOM, RFC 4180. sha256.txt is
+checked line by line (sha256sum's format) against its schema."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -12,9 +14,9 @@ from jsonschema import Draft202012Validator
 
 from generator.render.site.dataschema import schema_for
 
-# Files in /data/ that are not data records: the page about them, the sha256sum-format
-# checksum list (its format is sha256sum's own) and the schemas themselves.
-INTE_DATA = ("data/index.html", "data/sha256.txt")
+# Files in /data/ that are not data records: the page about it and the schemas themselves.
+INTE_DATA = ("data/index.html",)
+SHA256SUM = re.compile(r"([0-9a-f]{64})  ([^\n]+)")
 
 
 def _validerare(site, data_sokvag: str) -> Draft202012Validator:
@@ -23,6 +25,20 @@ def _validerare(site, data_sokvag: str) -> Draft202012Validator:
     schema = json.loads((site / schema_sokvag).read_text("utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _sha256_rader(data: bytes) -> list[dict]:
+    """sha256sum's format, strictly: '<hex>  <path>' lines, LF, sorted by path. A line that
+    does not parse becomes an object the schema rejects."""
+    text = data.decode("utf-8")
+    assert text.endswith("\n") and "\r" not in text
+    rader = text.split("\n")[:-1]
+    ut = []
+    for rad in rader:
+        m = SHA256SUM.fullmatch(rad)
+        ut.append({"sha256": m[1], "fil": m[2]} if m else {"rad": rad})
+    assert [r.get("fil", "") for r in ut] == sorted(r.get("fil", "") for r in ut)
+    return ut
 
 
 def _csv_rader(data: bytes) -> list[dict]:
@@ -40,12 +56,15 @@ def test_varje_datafil_har_ett_schema_den_foljer(byggen, namn):
     site = byggen[namn].site
     filer = sorted(p.relative_to(site).as_posix() for p in (site / "data").rglob("*") if p.is_file())
     data = [f for f in filer if f not in INTE_DATA and not f.startswith("data/schema/")]
-    assert "data/paragrafer.csv" in data and "data/sammantraden.json" in data
+    assert {"data/paragrafer.csv", "data/sammantraden.json", "data/sha256.txt"} <= set(data)
     antal = 0
     for rel in data:
         v = _validerare(site, rel)
         if rel.endswith(".csv"):
             poster = _csv_rader((site / rel).read_bytes())
+        elif rel == "data/sha256.txt":
+            poster = _sha256_rader((site / rel).read_bytes())
+            assert all((site / p["fil"]).is_file() for p in poster)
         else:
             poster = [json.loads((site / rel).read_text("utf-8"))]
         for post in poster:
@@ -66,6 +85,13 @@ def test_schemat_sager_ifran_nar_data_ar_fel(byggen):
         v.validate({**rad, "paragraf": "0"})
     with pytest.raises(jsonschema.ValidationError):
         v.validate({k: x for k, x in rad.items() if k != "url"})
+    summa = _sha256_rader((site / "data/sha256.txt").read_bytes())[0]
+    v = _validerare(site, "data/sha256.txt")
+    v.validate(summa)
+    for fel in [{**summa, "sha256": summa["sha256"].upper()}, {**summa, "fil": "/etc/passwd"},
+                {**summa, "fil": "protokoll/../../x"}, {"rad": "inte en kontrollsumma"}]:
+        with pytest.raises(jsonschema.ValidationError):
+            v.validate(fel)
     mote = json.loads(next((site / "data/sammantraden").rglob("*.json")).read_text("utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         _validerare(site, "data/sammantraden/x.json").validate({**mote, "datum": "6 februari"})

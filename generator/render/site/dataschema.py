@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) for every file in /data/, published beside the data.
 
 ``data/schema/<name>.schema.json`` describes ``data/<name>.json`` (or, for a CSV file, one
-row of it as an object keyed by the header). The tests validate every published data
+row of it as an object keyed by the header; for ``sha256.txt`` one line as
+``{"sha256", "fil"}``). The tests validate every published data
 file against its schema with ``jsonschema``, so the two cannot drift apart.
 """
 from __future__ import annotations
@@ -185,6 +186,23 @@ HANDLINGAR_RAD = {
     },
 }
 
+SHA256_RAD = {
+    "$schema": DIALEKT,
+    "title": "En rad i data/sha256.txt (samma format som sha256sum: kontrollsumman, två "
+             "blanksteg, filens sökväg från webbplatsens rot; UTF-8, radslut LF, sorterad "
+             "efter sökväg), som objekt",
+    "type": "object", "required": ["sha256", "fil"], "additionalProperties": False,
+    "properties": {
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$",
+                   "description": "SHA-256 av filens bytes, hexadecimalt med gemener"},
+        "fil": {"type": "string", "pattern": r"^(?!/)(?!.*(^|/)\.\.?(/|$))[^\n\\]+$",
+                "description": "Filens sökväg från webbplatsens rot, utan inledande snedstreck"},
+    },
+}
+
+# Always published (anslag bygg writes the checksums of every build).
+ALLTID = ("data/sha256.txt",)
+
 # data file (site path, or a folder for one file per meeting) -> schema file and schema
 SCHEMOR = {
     "data/sammantraden.json": ("data/schema/sammantraden.schema.json", SAMMANTRADEN),
@@ -193,6 +211,7 @@ SCHEMOR = {
     "data/handlingar.csv": ("data/schema/handlingar.schema.json", HANDLINGAR_RAD),
     "data/personer.json": ("data/schema/personer.schema.json", PERSONER),
     "data/omrostningar.csv": ("data/schema/omrostningar.schema.json", OMROSTNINGAR_RAD),
+    "data/sha256.txt": ("data/schema/sha256.schema.json", SHA256_RAD),
 }
 
 
@@ -208,6 +227,7 @@ def filer(publicerade: set[str], absolut, json_bytes) -> list[tuple[str, bytes]]
     """The schema of every published data file: (site path, bytes), its public address as $id
     (``absolut(path)``), written by the site's safe JSON writer."""
     ut = []
+    publicerade = set(publicerade) | set(ALLTID)
     for data, (schema_sokvag, schema) in SCHEMOR.items():
         if any(p == data or (data.endswith("/") and p.startswith(data)) for p in publicerade):
             ut.append((schema_sokvag, json_bytes({"$id": absolut(schema_sokvag), **schema})))

@@ -8,11 +8,14 @@ PDF of those builds. Tools that are not Python packages are found where
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -27,6 +30,15 @@ ARKIV = {
     "bas": (ROT / "tests" / "fixtures" / "bas", date(2025, 3, 20)),
     "flen": (ROT / "examples" / "flen", date(2024, 3, 20)),   # at the kallelse stage
 }
+# Every build the checkers run over: each archive by each engine ("exempel" is MkDocs,
+# "exempel-zensical" the same archive built by Zensical).
+MOTORER = ("mkdocs", "zensical")
+BYGGEN = {(namn if motor == "mkdocs" else f"{namn}-{motor}"): (namn, motor)
+          for namn in ARKIV for motor in MOTORER}
+
+
+def arkivnamn(bygge: str) -> str:
+    return BYGGEN[bygge][0]
 
 
 @dataclass
@@ -34,6 +46,13 @@ class Bygge:
     namn: str
     site: Path
     arkiv: Path
+    motor: str = "mkdocs"
+    granskning: dict | None = None   # theme/granskning.json as the build read it
+
+    @property
+    def etikett(self) -> str:
+        """'exempel, MkDocs' for reports."""
+        return f"{arkivnamn(self.namn)}, {'MkDocs' if self.motor == 'mkdocs' else 'Zensical'}"
 
     def html_sidor(self) -> list[str]:
         """Every HTML page of the site, as URL paths relative to the site root."""
@@ -71,3 +90,68 @@ def vnu_kor(filer: list[Path]) -> list[dict]:
     p = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always",
                         *map(str, filer)], capture_output=True, text=True, timeout=900)
     return json.loads(p.stderr)["messages"]
+
+
+# The assessment record (docs/webbplats.md, "Granskningens datum"): every checker test
+# records its result when it passes; once every one of them has passed in this run, the
+# record is written to tests/output/standards/granskning.json, and, with
+# ANSLAG_SPARA_GRANSKNING=1, to theme/granskning.json, which the /tillganglighet/ page shows.
+BREDDER = (1280, 320)
+GRANSKNING = ROT / "theme" / "granskning.json"
+KORNING = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
+
+
+def kravda() -> set[str]:
+    """Every result a complete assessment has: axe per build and width, vnu and outloud per build."""
+    return ({f"axe-{b}-{w}" for b in BYGGEN for w in BREDDER}
+            | {f"{t}-{b}" for t in ("vnu", "outloud") for b in BYGGEN})
+
+
+def registrera(nyckel: str, post: dict, mapp: Path | None = None,
+               mal: Path | None = None) -> dict | None:
+    """Record one checker's passing result for this run (tool versions, build, counts). When
+    this completes the set, write the assessment record and return it."""
+    mapp = mapp or UTDATA / "antal"
+    mapp.mkdir(parents=True, exist_ok=True)
+    _skriv(mapp / f"{nyckel}.json", {**post, "korning": KORNING})
+    poster = {}
+    for f in mapp.glob("*.json"):
+        try:
+            x = json.loads(f.read_text("utf-8"))
+        except ValueError:
+            continue
+        if x.get("korning") == KORNING:
+            poster[f.stem] = x
+    if not kravda() <= set(poster):
+        return None
+    verktyg: dict[str, str] = {}
+    for x in poster.values():
+        verktyg.update(x["verktyg"])
+    rekord = {
+        "granskad": datetime.now(ZoneInfo("Europe/Stockholm")).date().isoformat(),
+        "verktyg": dict(sorted(verktyg.items())),
+        "sidor": sum(poster[f"vnu-{b}"]["antal"] for b in BYGGEN),
+        # the engines make the same PDFs (test_outloud_pa_varje_pdf): count them once
+        "pdfer": sum(poster[f"outloud-{b}"]["antal"] for b, (_, m) in BYGGEN.items()
+                     if m == "mkdocs"),
+        "resultat": sorted(f"{x['bygge']}: {x['text']}" for k, x in poster.items() if k in kravda()),
+    }
+    _skriv(mapp.parent / "granskning.json", rekord)
+    if mal is not None or os.environ.get("ANSLAG_SPARA_GRANSKNING") == "1":
+        _skriv(mal or GRANSKNING, rekord)
+    return rekord
+
+
+def _skriv(fil: Path, data: dict) -> None:
+    tmp = fil.with_name(f".{fil.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, fil)
+
+
+def vnu_version() -> str:
+    java = shutil.which("java")
+    if java is None or not VNU_JAR.is_file():
+        return "?"
+    p = subprocess.run([java, "-jar", str(VNU_JAR), "--version"], capture_output=True,
+                       text=True, timeout=120)
+    return (p.stdout or p.stderr).strip()

@@ -13,6 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator.render.site.dataschema import schema_for
+from standard_hjalp import BYGGEN
 
 # Files in /data/ that are not data records: the page about it and the schemas themselves.
 INTE_DATA = ("data/index.html",)
@@ -51,7 +52,7 @@ def _csv_rader(data: bytes) -> list[dict]:
     return [dict(zip(huvud, r)) for r in rader[1:]]
 
 
-@pytest.mark.parametrize("namn", ["exempel", "bas", "flen"])
+@pytest.mark.parametrize("namn", list(BYGGEN))
 def test_varje_datafil_har_ett_schema_den_foljer(byggen, namn):
     site = byggen[namn].site
     filer = sorted(p.relative_to(site).as_posix() for p in (site / "data").rglob("*") if p.is_file())

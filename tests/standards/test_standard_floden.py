@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from standard_hjalp import ROT
+from standard_hjalp import ROT, arkivnamn
 
 A = "{http://www.w3.org/2005/Atom}"
 
@@ -57,7 +57,7 @@ def test_atom_floden_foljer_rfc_4287(byggen):
         assert len(floden) >= 2   # anslag.xml and at least one organ's feed
         poster = [_kontrollera_flode(f, webbplats) for f in floden]
         # Flen is at the kallelse stage: nothing is justerat yet, so its feeds are empty
-        assert poster[0] >= 1 or namn == "flen", f"{namn}: anslag.xml har inga poster"
+        assert poster[0] >= 1 or arkivnamn(namn) == "flen", f"{namn}: anslag.xml har inga poster"
         # the example's KS and KF hold only utdrag: their feeds are empty, and checked too
         assert 0 in poster[1:] or namn != "exempel", "ett tomt organflöde kontrolleras också"
 

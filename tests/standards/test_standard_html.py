@@ -1,5 +1,6 @@
-"""The Nu Html Checker (vnu-jar) over every HTML page of every covered build, in one run,
-and the theme's copy of Material's base.html differs from Material's only as it says."""
+"""The Nu Html Checker (vnu-jar) over every HTML page of every covered build (MkDocs and
+Zensical), in one run, and the theme's copies of the engines' base.html differ from theirs
+only as they say."""
 from __future__ import annotations
 
 import collections
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from standard_hjalp import sidtyp, vnu_kor
+from standard_hjalp import registrera, sidtyp, vnu_kor, vnu_version
 
 
 def test_nu_html_checker_utan_fel_och_varningar(byggen, utdata_standard):
@@ -15,11 +16,13 @@ def test_nu_html_checker_utan_fel_och_varningar(byggen, utdata_standard):
     for b in byggen.values():
         for rel in b.html_sidor():
             fil = b.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
-            sidor[fil.resolve().as_uri()] = (b.namn, rel)
-    meddelanden = vnu_kor([Path(u.removeprefix("file://")) for u in sidor])
+            sidor[fil.resolve().as_posix()] = (b.namn, rel)
+    meddelanden = vnu_kor([Path(u) for u in sidor])
     fynd, per_typ = [], collections.Counter()
     for m in meddelanden:
-        namn, rel = sidor.get(m.get("url", ""), ("?", m.get("url", "")))
+        # vnu names a file "file:/tmp/..."
+        url = "/" + m.get("url", "").removeprefix("file:").lstrip("/")
+        namn, rel = sidor.get(url, ("?", m.get("url", "")))
         typ = m["type"] + (f"/{m['subType']}" if m.get("subType") else "")
         per_typ[(namn, sidtyp(rel), typ)] += 1
         fynd.append(f"{namn} /{rel}:{m.get('lastLine', '?')}: {typ}: {m['message']}")
@@ -30,6 +33,12 @@ def test_nu_html_checker_utan_fel_och_varningar(byggen, utdata_standard):
     assert len(sidor) > 80
     # Errors, warnings and info messages alike: the pages give the checker nothing to say.
     assert not fynd, f"{len(fynd)} meddelanden från Nu Html Checker:\n" + "\n".join(fynd[:60])
+    version = vnu_version()
+    for b in byggen.values():
+        registrera(f"vnu-{b.namn}", {
+            "verktyg": {"Nu Html Checker": version}, "bygge": b.etikett,
+            "antal": len(b.html_sidor()),
+            "text": f"vnu: {len(b.html_sidor())} sidor, 0 fel, 0 varningar"})
 
 
 @pytest.mark.parametrize("paket", ["material", "zensical"])
@@ -43,7 +52,9 @@ def test_base_html_ar_temats_med_bara_de_tva_andringarna(paket):
     var = original.replace('id="__drawer" autocomplete="off">', 'id="__drawer">').replace(
         'id="__search" autocomplete="off">', 'id="__search">').replace(
         '<article class="md-content__inner md-typeset">', '<div class="md-content__inner md-typeset">'
-    ).replace("              </article>\n", "              </div>\n")
+    ).replace("              </article>\n", "              </div>\n").replace(
+        '<label class="md-overlay" for="__drawer" aria-hidden="true">',   # Zensical only
+        '<label class="md-overlay" for="__drawer">')
     assert var.count("<div class=\"md-content__inner md-typeset\">") == 1
     kopia = (rot / "theme" / "overrides" / f"anslag-base-{paket}.html").read_text("utf-8")
     assert kopia.split("-#}\n", 1)[1] == var

@@ -2,14 +2,15 @@
 page's footer, with the kommun's feedback channel from kommun.yml (escaped)."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-import yaml
-from standard_hjalp import ROT
+from standard_hjalp import BYGGEN, GRANSKNING, ROT, kravda, registrera
 
 
 def test_redogorelsen_har_digg_delarna(byggen):
@@ -21,9 +22,13 @@ def test_redogorelsen_har_digg_delarna(byggen):
                  "axe-core", "Nu Html Checker", "outloud",
                  'href="mailto:anslagstavla@example.se"']:
         assert del_ in html, del_
-    granskning = yaml.safe_load((ROT / "theme" / "granskning.yml").read_text("utf-8"))
-    assert granskning["granskad"] <= date.today()
-    assert f'datetime="{granskning["granskad"].isoformat()}"' in html
+    senaste = byggen["exempel"].granskning   # theme/granskning.json, as the build read it
+    assert senaste is not None, f"{GRANSKNING} saknas"
+    assert date.fromisoformat(senaste["granskad"]) <= date.today()
+    assert f'datetime="{senaste["granskad"]}"' in html
+    assert f'{senaste["sidor"]} sidor (' in html and f'{senaste["pdfer"]}\nPDF-filer' in html
+    for namn in ("axe-core", "Chromium", "Nu Html Checker", "outloud"):
+        assert f"{namn} {senaste['verktyg'][namn]}" in html
     assert 'datetime="2025-02-20"' in html   # the statement's own date: the build's day
     # the fallback when kommun.yml names no contact
     bas = (byggen["bas"].site / "tillganglighet" / "index.html").read_text("utf-8")
@@ -35,7 +40,7 @@ def test_varje_sida_lankar_till_redogorelsen(byggen):
         for rel in b.html_sidor():
             fil = b.site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
             sidfot = fil.read_text("utf-8").split('<footer class="md-footer">', 1)[1]
-            assert re.search(r'<a href="(?:[./]*tillganglighet/|\./)">Tillgänglighet</a>', sidfot), rel
+            assert re.search(r'<a href="(?:[./]*tillganglighet/|(?:\./)+)">Tillgänglighet</a>', sidfot), rel
 
 
 def test_kontakten_ar_escapad_och_bara_lankad_nar_den_ar_en_adress(tmp_path):
@@ -59,3 +64,21 @@ def test_kontakten_ar_escapad_och_bara_lankad_nar_den_ar_en_adress(tmp_path):
             assert f'href="{lank}"' in html
         else:
             assert "Kontakt: " in html
+
+
+def test_granskningen_skrivs_bara_nar_alla_granskare_gatt_igenom(tmp_path):
+    """The record is written when the last missing checker result of this run arrives, not
+    before; a result from another run does not count."""
+    mapp, mal = tmp_path / "antal", tmp_path / "granskning.json"
+    mapp.mkdir()
+    (mapp / "vnu-exempel.json").write_text(json.dumps({"korning": "en annan körning"}))
+    kvar = sorted(kravda())
+    post = {"verktyg": {"axe-core": "4", "Nu Html Checker": "26", "outloud": "0", "Chromium": "1"},
+            "bygge": "exempel, MkDocs", "text": "x", "antal": 2}
+    for nyckel in kvar[:-1]:
+        assert registrera(nyckel, post, mapp, mal) is None
+        assert not mal.exists()
+    rekord = registrera(kvar[-1], post, mapp, mal)
+    assert rekord is not None and json.loads(mal.read_text("utf-8")) == rekord
+    assert rekord["sidor"] == 2 * len(BYGGEN) and rekord["pdfer"] == 2 * len(BYGGEN) // 2
+    assert rekord["granskad"] == datetime.now(ZoneInfo("Europe/Stockholm")).date().isoformat()

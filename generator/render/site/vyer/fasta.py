@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -15,8 +16,11 @@ from generator.render.site.mallar import rendera
 from generator.render.site.sida import ALLMANT, Sida
 from generator.render.site.webbplats import Webbplats
 
-# How the site was last assessed (tools and day), kept beside the templates.
+# How the site is assessed (the tools, described by hand) and the record of the last
+# assessment that passed (day, tool versions, counts; written by tests/standards, see
+# docs/webbplats.md "Granskningens datum"), kept beside the templates.
 GRANSKNING = Path(__file__).resolve().parents[4] / "theme" / "granskning.yml"
+SENASTE = GRANSKNING.with_name("granskning.json")
 
 
 @dataclass(slots=True)
@@ -37,8 +41,12 @@ class TillganglighetVy:
     kontakt: str | None        # kommun.yml tillganglighet.kontakt, as written
     kontakt_href: str | None   # mailto: or the http(s) address, when the contact is one
     verktyg: list[str]         # how the site was assessed (theme/granskning.yml)
-    granskad: str              # day of the last assessment, in words
+    granskad: str              # day of the last passing assessment, in words (granskning.json;
+                               # "" when none is recorded)
     granskad_iso: str
+    versioner: list[str]       # "axe-core 4.10.2", ... as that assessment ran them
+    sidor: int                 # pages and PDFs it checked
+    pdfer: int
     datum: str                 # the day this statement was built
     datum_iso: str
 
@@ -72,10 +80,15 @@ def _kontakt_href(kontakt: str | None) -> str | None:
 
 def tillganglighet(w: Webbplats) -> Sida:
     granskning = yaml.safe_load(GRANSKNING.read_text(encoding="utf-8"))
-    granskad = granskning["granskad"]
+    senaste = (json.loads(SENASTE.read_text(encoding="utf-8")) if SENASTE.is_file()
+               else {"granskad": None, "verktyg": {}, "sidor": 0, "pdfer": 0})
+    granskad = date.fromisoformat(senaste["granskad"]) if senaste["granskad"] else None
     k = w.kommun.tillganglighet_kontakt
     vy = TillganglighetVy(w.kommun.namn, k, _kontakt_href(k), list(granskning["verktyg"]),
-                          langt(granskad), granskad.isoformat(), langt(w.idag), w.idag.isoformat())
+                          langt(granskad) if granskad else "",
+                          granskad.isoformat() if granskad else "",
+                          [f"{n} {v}" for n, v in senaste["verktyg"].items()],
+                          senaste["sidor"], senaste["pdfer"], langt(w.idag), w.idag.isoformat())
     return Sida(urls.TILLGANGLIGHET, "Tillgänglighetsredogörelse",
                 rendera("tillganglighet.html", urls.TILLGANGLIGHET, vy), sok=ALLMANT,
                 beskrivning="Hur webbplatsen uppfyller lagen om tillgänglighet till digital "

@@ -320,10 +320,11 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         from generator.archive.plan import plan as publiceringsplan
         plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
         with fs.steg("Webbplats och sökindex"):
-            if motor == "zensical":   # always a full build (no incremental support yet)
+            if motor == "zensical":   # reuses its own previous build (under the fingerprint)
                 from generator.render.site import zensical
                 from generator.render.site.webbplats import Webbplats
-                plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical")
+                plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical",
+                                       avtryck=avtryck)
             else:
                 plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
                                         dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,

@@ -21,10 +21,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.common.cache import nyckel as cachenyckel
 from generator.render.site import pdfsok, sok, urls
 from generator.render.site.sida import Sida
-from generator.render.site.trad import Trad, skriv, trad
+from generator.render.site.trad import Trad, sidkalla, trad
 from generator.render.site.webbplats import Webbplats
+from generator.render.site.zensical_forra import Forra, kallhash, kasta
 
 # Files Zensical writes that are not part of our site (its own search index: Pagefind is ours)
 EGNA_FILER = ("search.json",)
@@ -36,7 +38,8 @@ class ZensicalFel(RuntimeError):
 
 @dataclass
 class Resultat:
-    """What the build reports, like the MkDocs plugin: pages by dest_uri, pages rendered."""
+    """What the build reports, like the MkDocs plugin: pages by dest_uri, pages rendered now
+    (``utfiler`` stays empty: the site folder of a Zensical build is always a new one)."""
     webbplats: Webbplats
     sidor: dict[str, Sida] = field(default_factory=dict)
     skrivna: set[str] = field(default_factory=set)
@@ -62,55 +65,145 @@ def konfiguration(projekt: dict, bas: Path, w: Webbplats, t: Trad, docs: Path,
         "extra_javascript": list(projekt.get("extra_javascript") or []),
         "extra": dict(projekt.get("extra") or {}),
         "plugins": {"search": {"enabled": False}},
+        # Zensical's link checks parse every page again (more than half of its time); the
+        # links are the generator's own and are checked by the test suite (tests/site)
+        "validation": False,
         "markdown_extensions": [],
         "nav": [{titel: urls.kalla(sokvag)} for titel, sokvag in t.nav],
     }
 
 
 def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
-         sokindex: bool = True) -> Resultat:
-    """Build the site of ``w`` with Zensical into ``site`` (an empty or absent folder)."""
+         sokindex: bool = True, avtryck: str | None = None) -> Resultat:
+    """Build the site of ``w`` with Zensical into ``site`` (an empty or absent folder).
+
+    ``avtryck``: the build's fingerprint (theme, ``mkdocs.yml``, code, kommun and organ
+    files); with it, pages whose source is unchanged since the last build under the same
+    fingerprint are not handed to Zensical again (``zensical_forra``). Without it, every
+    build is a full one."""
     if shutil.which("zensical") is None and not _har_modul():
         raise ZensicalFel("Zensical är inte installerat (pip install zensical).")
     projekt = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8")) or {}
     bas = mkdocs_yml.parent
+    arbetsmapp.mkdir(parents=True, exist_ok=True)
+    docs, ut, cfg = arbetsmapp / "docs", arbetsmapp / "site", arbetsmapp / "zensical.yml"
+    tillgangar = bas / projekt.get("docs_dir", "docs")
+    forra = Forra(arbetsmapp, avtryck and cachenyckel(avtryck, _version()))
+    kasta(docs, ut)
+    site.mkdir(parents=True, exist_ok=True)
+    forra.starta_kopia(site)   # the previous pages, as hard links, while the tree is made
+    w.minne.las(forra.minne)
+    w.minne.kan_ateranvanda = lambda sokvagar: all(
+        forra.kan_ateranvanda(v + "index.html") for v in sokvagar)
     t = trad(w)
-    shutil.rmtree(arbetsmapp, ignore_errors=True)
-    docs = arbetsmapp / "docs"
-    skriv(t, docs, bas / projekt.get("docs_dir", "docs"))
-    # Zensical wants docs_dir and site_dir inside the folder of its configuration: build in
-    # the work folder and move the result to ``site`` (same file system: renames)
-    ut = arbetsmapp / "site"
-    cfg = arbetsmapp / "zensical.yml"
-    cfg.write_text(json.dumps(konfiguration(projekt, bas, w, t, docs, ut),
-                              ensure_ascii=False, indent=1), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "-f", str(cfg)],
+    konf = json.dumps(konfiguration(projekt, bas, w, t, docs, ut), ensure_ascii=False, indent=1)
+    forra.vanta_pa_kopia(site)
+    if forra.konf is not None and forra.konf != konf:
+        # only mkdocs.yml, kommun.yml and code (the fingerprint) shape it: never expected
+        forra.glom(site)
+        w = Webbplats(w.publikt, md_cache=w.md_cache)
+        t = trad(w)
+
+    res = Resultat(w)
+    hashar: dict[str, bytes] = {}
+    for s in t.sidor:
+        uri = s.sokvag + "index.html"
+        res.sidor[uri] = s
+        kalla = sidkalla(s).encode("utf-8") if s.html is not None else None
+        hashar[uri] = kallhash(kalla) if kalla is not None else forra.sidor[uri]
+        if kalla is None or (not s.nav and forra.oforandrad(uri, hashar[uri])):
+            forra.ateranvand(uri, site)
+        else:   # new or changed (the navigation's pages always: Zensical needs them)
+            forra.inte_ateranvand(uri, site)
+            _skriv(docs / urls.kalla(s.sokvag), kalla)
+            res.skrivna.add(uri)
+    forra.ta_bort_gamla(site, hashar)
+    _statiska(t, site, tillgangar)
+    cfg.write_text(konf, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(cfg)],
                        cwd=arbetsmapp, capture_output=True, text=True)
     if r.returncode != 0:
         rader = [x for x in (r.stderr or r.stdout).strip().splitlines() if x.strip()]
         raise ZensicalFel(f"Zensical misslyckades ({rader[-1].strip() if rader else r.returncode})")
-    site.mkdir(parents=True, exist_ok=True)
-    for del_ in ut.iterdir():   # into the staging folder (which may hold the build's marker)
-        os.replace(del_, site / del_.name)
     for namn in EGNA_FILER:
-        (site / namn).unlink(missing_ok=True)
+        (ut / namn).unlink(missing_ok=True)
+    # Zensical's sitemap lists only the pages it was given: after a partial build it is
+    # written here, as Zensical writes it (checked against Zensical's on every full build)
+    karta = webbkarta(json.loads(konf)["site_url"], t.sidor)
+    hel = len(res.skrivna) == len(t.sidor)
+    if not hel:
+        (ut / "sitemap.xml").write_text(karta, encoding="utf-8")
+    elif _las(ut / "sitemap.xml") != karta:
+        forra.nyckel = None   # not Zensical's: keep no state (the next build is a full one)
+    _flytta(ut, site)
+    saknas = ["/" + s.sokvag for s in t.sidor if not (site / s.sokvag / "index.html").is_file()]
+    if saknas:
+        raise ZensicalFel(f"Zensical skrev inte {len(saknas)} sidor, bl.a. {', '.join(saknas[:5])}")
+    forra.uppdatera(site, hashar, res.skrivna)
     karta = site / "sitemap.xml"
     if karta.is_file():   # MkDocs also publishes it compressed: same addresses on both engines
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(karta.read_bytes(), mtime=0))
-    res = Resultat(w)
-    saknas = []
-    for s in t.sidor:
-        uri = s.sokvag + "index.html"
-        if not (site / uri).is_file():
-            saknas.append("/" + s.sokvag)
-        res.sidor[uri] = s
-    if saknas:
-        raise ZensicalFel(f"Zensical skrev inte {len(saknas)} sidor, bl.a. {', '.join(saknas[:5])}")
-    res.skrivna = set(res.sidor)
+    poster = pdfsok.poster(w.publikt)
+    nycklar = Forra.bucket_nycklar(t.sidor, hashar, poster)
     if sokindex:
-        sok.indexera(site, res.sidor, res.skrivna, w.sokbuckets(), allt=True,
-                     pdf_poster=pdfsok.poster(w.publikt))
+        forra.lana_buckets(site, nycklar)
+        sok.indexera(site, res.sidor, set(), w.sokbuckets(), allt=False, pdf_poster=poster)
+    forra.spara(site, nycklar if sokindex else {}, w.minne.spara(), konf)
     return res
+
+
+def webbkarta(site_url: str, sidor: list[Sida]) -> str:
+    """sitemap.xml as Zensical writes it (its template sitemap.xml): every page's canonical
+    address, sorted."""
+    rader = "".join(f"\n      <url>\n        <loc>{html.escape(a)}</loc>\n      </url>"
+                    for a in sorted(site_url + urls.webbadress(s.sokvag) for s in sidor))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + rader + "\n</urlset>")
+
+
+def _las(p: Path) -> str | None:
+    try:
+        return p.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _statiska(t: Trad, site: Path, tillgangar: Path) -> None:
+    """Feeds, open data, bilagor and the theme's own files go straight into the site
+    (Zensical would only copy them)."""
+    for sokvag, data in t.filer:
+        _skriv(site / sokvag, data)
+    for sokvag, kalla in t.bilagor:
+        mal = site / sokvag
+        mal.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(kalla, mal)
+        except OSError:
+            shutil.copy2(kalla, mal)
+    for f in (p for p in tillgangar.rglob("*") if p.is_file()):
+        mal = site / f.relative_to(tillgangar)
+        mal.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(f, mal)
+
+
+def _flytta(fran: Path, till: Path) -> None:
+    """Move Zensical's output into the site (same file system: renames)."""
+    for del_ in fran.iterdir():
+        mal = till / del_.name
+        if del_.is_dir() and mal.is_dir():
+            _flytta(del_, mal)
+        else:
+            os.replace(del_, mal)
+
+
+def _skriv(p: Path, data: bytes) -> None:
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(data)
+
+
+def _version() -> str:
+    import importlib.metadata
+    return importlib.metadata.version("zensical")
 
 
 def _har_modul() -> bool:

@@ -1,0 +1,185 @@
+"""What the Zensical adapter keeps between builds, so that a rebuild hands Zensical only the
+pages whose source changed.
+
+Zensical renders a page from three things only: the page's source, the configuration and the
+navigation (its own render cache is keyed by exactly these). Both of the latter are fixed by
+the key of this state (``nyckel``: the build's fingerprint of theme, ``mkdocs.yml``, generator
+code and ``kommun.yml``/``organ.yml``, plus Zensical's version and the configuration the
+adapter wrote). Under one key, a page whose source is byte for byte the same renders to the
+same file, so the previous build's output is linked into the new site instead.
+
+Kept in the adapter's work folder:
+
+* ``sidor/`` - every page the previous build published (hard links to the files of the site;
+  nothing ever writes into them in place, they are only unlinked);
+* ``pagefind/`` - the previous build's search bundles, one folder per bucket (hard links);
+* ``tillstand.pickle`` - per page the hash of its source, per bucket the hash of what was indexed, and the page memo (``minne``).
+
+The state is removed before a build starts and saved only when it has finished, so an
+interrupted build leaves none (the next one is a full build).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+from generator.common.cache import Cachefil, nyckel as cachenyckel
+from generator.render.site.sida import Sida
+
+
+def kallhash(kalla: bytes) -> bytes:
+    return hashlib.blake2b(kalla, digest_size=16).digest()
+
+
+def _lanka(fran: Path, till: Path) -> None:
+    """Hard-link ``fran`` as ``till`` (folders created only when missing: a mkdir per file
+    was a third of a rebuild)."""
+    try:
+        os.link(fran, till)
+    except FileNotFoundError:
+        if not os.path.exists(fran):
+            raise
+        os.makedirs(os.path.dirname(till), exist_ok=True)
+        os.link(fran, till)
+    except FileExistsError:
+        os.unlink(till)
+        os.link(fran, till)
+
+
+def kasta(*mappar: Path) -> None:
+    """Remove folders without making the build wait: renamed aside at once, deleted by a
+    process of their own (deleting a folder of 30,000 pages takes seconds)."""
+    for mapp in mappar:
+        if not mapp.exists():
+            continue
+        rest = mapp.parent / f".rest-{uuid.uuid4().hex}"
+        os.rename(mapp, rest)
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(rest)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        except OSError:
+            shutil.rmtree(rest, ignore_errors=True)
+
+
+class Forra:
+    """The previous Zensical build, as far as it can be reused under ``nyckel``."""
+
+    def __init__(self, mapp: Path, nyckel: str | None) -> None:
+        self.mapp = mapp
+        self.sidor_dir = mapp / "sidor"
+        self.sok_dir = mapp / "pagefind"
+        self._fil = Cachefil(mapp / "tillstand.pickle", nyckel or "")
+        d = self._fil.las() if nyckel else {}
+        self._fil.fil.unlink(missing_ok=True)   # saved again only by a finished build
+        self.nyckel = nyckel
+        self.konf: str | None = d.get("konf")
+        self.sidor: dict[str, bytes] = d.get("sidor", {})   # uri -> hash of its source
+        self.buckets: dict[str, str] = d.get("buckets", {})
+        self.minne: dict = d.get("minne", {})
+        self._kopia: subprocess.Popen | None = None
+        self._kopierad = False
+        if not d:
+            self.glom()
+
+    def glom(self, site: Path | None = None) -> None:
+        """Reuse nothing (a full build); the pages already linked into ``site`` go."""
+        if site is not None:
+            for uri in self.sidor:
+                self.inte_ateranvand(uri, site)
+        self._kopia, self._kopierad = None, False
+        kasta(self.sidor_dir, self.sok_dir)
+        self.sidor, self.buckets, self.minne, self.konf = {}, {}, {}, None
+
+    def starta_kopia(self, site: Path) -> None:
+        """Start linking every kept page into ``site`` (``cp -al``, in the background)."""
+        self._kopia = None
+        if self.sidor and self.sidor_dir.is_dir() and shutil.which("cp"):
+            try:
+                self._kopia = subprocess.Popen(
+                    ["cp", "-al", "--", f"{self.sidor_dir}/.", str(site)],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except OSError:
+                pass
+
+    def vanta_pa_kopia(self, site: Path) -> None:
+        """Wait for it; if it failed, the pages are linked one by one (``ateranvand``)."""
+        self._kopierad = self._kopia is not None and self._kopia.wait() == 0
+
+    def kan_ateranvanda(self, uri: str) -> bool:
+        return uri in self.sidor and (self.sidor_dir / uri).is_file()
+
+    def oforandrad(self, uri: str, h: bytes) -> bool:
+        return self.sidor.get(uri) == h and (self.sidor_dir / uri).is_file()
+
+    def ateranvand(self, uri: str, site: Path) -> None:
+        """The previous build's output of page ``uri`` in ``site`` (linked)."""
+        if not self._kopierad:
+            _lanka(self.sidor_dir / uri, site / uri)
+
+    def inte_ateranvand(self, uri: str, site: Path) -> None:
+        """Page ``uri`` is rendered now: no copy of its previous output stays in ``site``."""
+        if self._kopia is not None and uri in self.sidor:   # (even a failed copy left some)
+            try:
+                os.unlink(site / uri)
+            except FileNotFoundError:
+                pass
+
+    def ta_bort_gamla(self, site: Path, nya: dict[str, bytes]) -> None:
+        """Pages of the previous build that are gone now leave ``site`` (with their empty
+        folders)."""
+        for uri in set(self.sidor) - set(nya):
+            self.inte_ateranvand(uri, site)
+            try:
+                os.removedirs((site / uri).parent)
+            except OSError:
+                pass
+
+    def uppdatera(self, site: Path, nya: dict[str, bytes], renderade: set[str]) -> None:
+        """After the build: ``nya`` maps every page's uri to its source hash; the pages in
+        ``renderade`` were rendered now (their files in ``site`` replace the kept ones)."""
+        for uri in set(self.sidor) - set(nya):
+            (self.sidor_dir / uri).unlink(missing_ok=True)
+        for uri in renderade:
+            _lanka(site / uri, self.sidor_dir / uri)
+        self.sidor = nya
+
+    # ------------------------------------------------------------ search bundles
+
+    @staticmethod
+    def bucket_nycklar(sidor: list[Sida], hashar: dict[str, bytes],
+                       poster: dict[str, list]) -> dict[str, str]:
+        """Bucket -> hash of everything its bundle is made from (its pages' sources and the
+        records of its PDFs)."""
+        per: dict[str, list] = {}
+        for s in sidor:
+            if s.sok:
+                uri = s.sokvag + "index.html"
+                per.setdefault(s.sok, []).append((uri, hashar[uri]))
+        return {b: cachenyckel(sorted(per.get(b, [])), poster.get(b, []))
+                for b in set(per) | set(poster)}
+
+    def lana_buckets(self, site: Path, nycklar: dict[str, str]) -> None:
+        """Link the kept bundles whose bucket is unchanged into ``site``; Pagefind then
+        indexes only the missing ones (``generator.render.site.sok.indexera``)."""
+        for b, k in nycklar.items():
+            kalla = self.sok_dir / b
+            if self.buckets.get(b) == k and (kalla / "pagefind-entry.json").is_file():
+                for f in (p for p in kalla.rglob("*") if p.is_file()):
+                    _lanka(f, site / "pagefind" / b / f.relative_to(kalla))
+
+    def spara(self, site: Path, nycklar: dict[str, str], minne: dict, konf: str) -> None:
+        """Keep this build's bundles and state (the build has finished)."""
+        kasta(self.sok_dir)
+        rot = site / "pagefind"
+        if rot.is_dir():
+            for f in (p for p in rot.rglob("*") if p.is_file()):
+                _lanka(f, self.sok_dir / f.relative_to(rot))
+        self.buckets = nycklar
+        if self.nyckel:
+            self._fil.spara({"sidor": self.sidor, "buckets": nycklar, "minne": minne,
+                             "konf": konf})

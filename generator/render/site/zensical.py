@@ -27,6 +27,11 @@ from generator.render.site.sida import Sida
 from generator.render.site.trad import Trad, sidkalla, trad
 from generator.render.site.webbplats import Webbplats
 from generator.render.site.zensical_forra import Forra, kallhash, kasta
+from generator.render.site.zensical_skal import Skal, far_skal
+
+# Pages outside the navigation are filled into a shell rendered once per kind of page
+# (zensical_skal); tests turn this off to compare with Zensical rendering every page itself
+SKAL = True
 
 # Files Zensical writes that are not part of our site (its own search index: Pagefind is ours)
 EGNA_FILER = ("search.json",)
@@ -106,6 +111,7 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
 
     res = Resultat(w)
     hashar: dict[str, bytes] = {}
+    skal, i_skal = Skal(), []
     for s in t.sidor:
         uri = s.sokvag + "index.html"
         res.sidor[uri] = s
@@ -113,10 +119,17 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
         hashar[uri] = kallhash(kalla) if kalla is not None else forra.sidor[uri]
         if kalla is None or (not s.nav and forra.oforandrad(uri, hashar[uri])):
             forra.ateranvand(uri, site)
-        else:   # new or changed (the navigation's pages always: Zensical needs them)
-            forra.inte_ateranvand(uri, site)
+            continue
+        # new or changed (the navigation's pages always: Zensical needs them)
+        forra.inte_ateranvand(uri, site)
+        res.skrivna.add(uri)
+        if SKAL and far_skal(s):
+            skal.behov(s)
+            i_skal.append(s)
+        else:
             _skriv(docs / urls.kalla(s.sokvag), kalla)
-            res.skrivna.add(uri)
+    for sokvag, kalla in skal.kallor():
+        _skriv(docs / urls.kalla(sokvag), kalla)
     forra.ta_bort_gamla(site, hashar)
     _statiska(t, site, tillgangar)
     cfg.write_text(konf, encoding="utf-8")
@@ -127,11 +140,13 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
         raise ZensicalFel(f"Zensical misslyckades ({rader[-1].strip() if rader else r.returncode})")
     for namn in EGNA_FILER:
         (ut / namn).unlink(missing_ok=True)
-    # Zensical's sitemap lists only the pages it was given: after a partial build it is
-    # written here, as Zensical writes it (checked against Zensical's on every full build)
+    skal.las(ut)
+    for s in i_skal:
+        _skriv(ut / s.sokvag / "index.html", skal.fyll(s))
+    # Zensical's sitemap lists only the pages it was given: unless that was every page, it is
+    # written here, as Zensical writes it (checked against Zensical's when it had them all)
     karta = webbkarta(json.loads(konf)["site_url"], t.sidor)
-    hel = len(res.skrivna) == len(t.sidor)
-    if not hel:
+    if i_skal or len(res.skrivna) < len(t.sidor):
         (ut / "sitemap.xml").write_text(karta, encoding="utf-8")
     elif _las(ut / "sitemap.xml") != karta:
         forra.nyckel = None   # not Zensical's: keep no state (the next build is a full one)

@@ -158,13 +158,33 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
     karta = site / "sitemap.xml"
     if karta.is_file():   # MkDocs also publishes it compressed: same addresses on both engines
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(karta.read_bytes(), mtime=0))
-    poster = pdfsok.poster(w.publikt)
-    nycklar = Forra.bucket_nycklar(t.sidor, hashar, poster)
+    nycklar = Forra.bucket_nycklar(t.sidor, hashar, pdf_avtryck(w.publikt))
     if sokindex:
         forra.lana_buckets(site, nycklar)
-        sok.indexera(site, res.sidor, set(), w.sokbuckets(), allt=False, pdf_poster=poster)
+        # the PDFs' text only when a bucket is indexed again (reading it is the slow part)
+        igen = [b for b in w.sokbuckets()
+                if not (site / sok.KATALOG / b / "pagefind-entry.json").exists()]
+        sok.indexera(site, res.sidor, set(), w.sokbuckets(), allt=False,
+                     pdf_poster=pdfsok.poster(w.publikt) if igen else {})
     forra.spara(site, nycklar if sokindex else {}, w.minne.spara(), konf)
     return res
+
+
+def pdf_avtryck(plan) -> dict[str, list]:
+    """Search bucket -> what identifies the records of its published PDFs (address, title,
+    size and modification time of the file: the text is read only for a bucket indexed
+    again, see ``pdfsok.poster``)."""
+    ut: dict[str, list] = {}
+    for (_oid, datum), mp in plan.moten.items():
+        for f in [*mp.filer, *mp.handlingsfiler]:
+            if f.ar_pdf:
+                try:
+                    st = f.kalla.stat()
+                except OSError:
+                    continue
+                ut.setdefault(str(datum.year), []).append(
+                    (f.sokvag, f.titel, st.st_size, st.st_mtime_ns))
+    return ut
 
 
 def webbkarta(site_url: str, sidor: list[Sida]) -> str:

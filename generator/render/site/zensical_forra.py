@@ -152,16 +152,16 @@ class Forra:
 
     @staticmethod
     def bucket_nycklar(sidor: list[Sida], hashar: dict[str, bytes],
-                       poster: dict[str, list]) -> dict[str, str]:
-        """Bucket -> hash of everything its bundle is made from (its pages' sources and the
-        records of its PDFs)."""
+                       pdfer: dict[str, list]) -> dict[str, str]:
+        """Bucket -> hash of everything its bundle is made from (its pages' sources and what
+        identifies its PDFs, see ``zensical.pdf_avtryck``)."""
         per: dict[str, list] = {}
         for s in sidor:
             if s.sok:
                 uri = s.sokvag + "index.html"
                 per.setdefault(s.sok, []).append((uri, hashar[uri]))
-        return {b: cachenyckel(sorted(per.get(b, [])), poster.get(b, []))
-                for b in set(per) | set(poster)}
+        return {b: cachenyckel(sorted(per.get(b, [])), sorted(pdfer.get(b, [])))
+                for b in set(per) | set(pdfer)}
 
     def lana_buckets(self, site: Path, nycklar: dict[str, str]) -> None:
         """Link the kept bundles whose bucket is unchanged into ``site``; Pagefind then

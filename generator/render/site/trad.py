@@ -3,7 +3,7 @@
 ``trad(w)`` lists everything the site consists of for one ``Webbplats``; nothing in it
 knows an engine. An adapter per engine builds it: the MkDocs plugin (``plugin.py``) hands
 the pages to MkDocs in memory (with Material-specific speed tricks kept there), and the
-Zensical adapter (``zensical.py``) writes the tree as files with ``skriv`` first, because
+Zensical adapter (``zensical.py``) writes files first (pages, ``skriv_filer``), because
 Zensical runs no MkDocs plugins.
 """
 from __future__ import annotations
@@ -57,24 +57,22 @@ def sidkalla(sida: Sida) -> str:
     return "---\n" + "\n".join(meta) + "\n---\n" + (sida.html or "") + "\n"
 
 
-def skriv(t: Trad, docs: Path, tillgangar: Path = TILLGANGAR) -> None:
-    """Write the tree as files under ``docs`` (pages as ``index.md``, the static assets of
-    ``tillgangar`` beside them)."""
-    for sida in t.sidor:
-        _skriv(docs / urls.kalla(sida.sokvag), sidkalla(sida).encode("utf-8"))
+def skriv_filer(t: Trad, mal: Path, tillgangar: Path = TILLGANGAR) -> None:
+    """Write the tree's files besides the pages under ``mal``: feeds and open data, the
+    bilagor (hard links where possible) and the static assets of ``tillgangar``."""
     for sokvag, data in t.filer:
-        _skriv(docs / sokvag, data)
+        _skriv(mal / sokvag, data)
     for sokvag, kalla in t.bilagor:
-        mal = docs / sokvag
-        mal.parent.mkdir(parents=True, exist_ok=True)
+        fil = mal / sokvag
+        fil.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(kalla, mal)
+            os.link(kalla, fil)
         except OSError:
-            shutil.copy2(kalla, mal)
+            shutil.copy2(kalla, fil)
     for f in (p for p in tillgangar.rglob("*") if p.is_file()):
-        mal = docs / f.relative_to(tillgangar)
-        mal.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(f, mal)
+        fil = mal / f.relative_to(tillgangar)
+        fil.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(f, fil)
 
 
 def _skriv(p: Path, data: bytes) -> None:

@@ -24,7 +24,7 @@ import yaml
 from generator.common.cache import nyckel as cachenyckel
 from generator.render.site import pdfsok, sok, urls
 from generator.render.site.sida import Sida
-from generator.render.site.trad import Trad, sidkalla, trad
+from generator.render.site.trad import Trad, sidkalla, skriv_filer, trad
 from generator.render.site.webbplats import Webbplats
 from generator.render.site.zensical_forra import Forra, kallhash, kasta
 from generator.render.site.zensical_skal import Skal, far_skal
@@ -131,7 +131,7 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
     for sokvag, kalla in skal.kallor():
         _skriv(docs / urls.kalla(sokvag), kalla)
     forra.ta_bort_gamla(site, hashar)
-    _statiska(t, site, tillgangar)
+    skriv_filer(t, site, tillgangar)   # straight into the site (Zensical would only copy them)
     cfg.write_text(konf, encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(cfg)],
                        cwd=arbetsmapp, capture_output=True, text=True)
@@ -201,24 +201,6 @@ def _las(p: Path) -> str | None:
         return p.read_text(encoding="utf-8")
     except OSError:
         return None
-
-
-def _statiska(t: Trad, site: Path, tillgangar: Path) -> None:
-    """Feeds, open data, bilagor and the theme's own files go straight into the site
-    (Zensical would only copy them)."""
-    for sokvag, data in t.filer:
-        _skriv(site / sokvag, data)
-    for sokvag, kalla in t.bilagor:
-        mal = site / sokvag
-        mal.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(kalla, mal)
-        except OSError:
-            shutil.copy2(kalla, mal)
-    for f in (p for p in tillgangar.rglob("*") if p.is_file()):
-        mal = site / f.relative_to(tillgangar)
-        mal.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(f, mal)
 
 
 def _flytta(fran: Path, till: Path) -> None:

@@ -324,7 +324,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
                 from generator.render.site import zensical
                 from generator.render.site.webbplats import Webbplats
                 plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical",
-                                       avtryck=avtryck)
+                                       avtryck=sc.avtryck)
             else:
                 plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
                                         dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,

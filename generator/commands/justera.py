@@ -44,12 +44,14 @@ STANDARDPLATS = "Digital signering"
 
 # ---------------------------------------------------------------- reading the content
 
-def _kontext(rot: Path):
-    """The whole context, its diagnostics from the check cache (only what changed is checked)."""
+def _kontext(rot: Path, organ_id: str, datum: date):
+    """The context of the meeting (every organ, that meeting), every diagnostic of the
+    archive from the check cache (only what changed is checked) and the meetings that have
+    a lock."""
     from generator.common.cache import cachemapp
     from generator.commands.kontroll import kontrollera
-    res = kontrollera(rot, cachemapp(), modell="kontext")
-    return res.ctx, res.rapport
+    res = kontrollera(rot, cachemapp(), mote=(organ_id, datum.isoformat()))
+    return res.ctx, res.rapport, res.lasta
 
 
 def _hitta(ctx, organ_id: str, datum: date):
@@ -121,7 +123,7 @@ def kommando_justera(args) -> int:
             if "slutförts" in atervunnet and rattelse is None:
                 return 0   # the justering asked for is the one just finished
 
-    ctx, rapport = _kontext(rot)
+    ctx, rapport, i_innehallet = _kontext(rot, organ_id, datum)
     if ctx is None:
         _skriv_diagnostik(rapport.sorterade())
         _err("Justeringen registrerades inte: kommun.yml måste rättas först.")
@@ -231,7 +233,7 @@ def kommando_justera(args) -> int:
     journal.borja(ra.mapp, nyckel, nyckel not in lasta)
     try:
         kod = _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak,
-                     organ_id, datum, kort, idag, jdatum, plats, uppsatt, lasta)
+                     organ_id, datum, kort, idag, jdatum, plats, uppsatt, lasta, i_innehallet)
     except BaseException:
         journal.atervinn(Path(rot), ra.mapp)   # the lock is unchanged: roll back
         raise
@@ -241,7 +243,7 @@ def kommando_justera(args) -> int:
 
 
 def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, organ_id,
-           datum, kort, idag, jdatum, plats, uppsatt, lasta) -> int:
+           datum, kort, idag, jdatum, plats, uppsatt, lasta, i_innehallet) -> int:
     """The writing half of justera, inside the journal (see generator.commands.journal)."""
     lasfil = ra.mapp / LASFIL
     sm = ra.mapp / "sammantrade.md"
@@ -261,7 +263,7 @@ def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, or
         if efter != fore:
             skriv_atomiskt(sm, efter, varaktig=True)
         # validate again: a bad date rolls the edit back
-        ctx, rapport = _kontext(rot)
+        ctx, rapport, _lasta = _kontext(rot, organ_id, datum)
         fel = _fel_utom_eget_las(rapport, organ_id, datum) if ctx else [None]
         if fel:
             skriv_atomiskt(sm, fore, varaktig=True)
@@ -300,9 +302,7 @@ def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, or
              filer=nu, paragrafer={k: v for k, v in paragrafer.items() if k in nu},
              rattelser=rattelser)
     # the register first (every meeting locked now, this one included), then the lock
-    skriv_register(rot, lasta | {f"{organ_id}/{datum.isoformat()}"}
-                   | {f"{r.organ_id}/{r.datum_text}" for _m, _d, r in ctx.sammantraden
-                      if r.lock is not None})
+    skriv_register(rot, lasta | {f"{organ_id}/{datum.isoformat()}"} | i_innehallet)
     skriv_lasfil(lasfil, ny)
     journal.avsluta(ra.mapp)
 

@@ -67,8 +67,8 @@ REGLER: list[Regel] = [
 # The rules that read more than one meeting. Every other rule reads one meeting (plus
 # kommun.yml and the organ.yml files), so the check cache (commands/kontroll.py) reruns it
 # only on the meetings that changed; these read the whole archive and are redone whenever
-# what they read of a meeting (commands.kontroll.sammandrag) changes. A new rule that looks at
-# other meetings belongs here, and what it reads in commands.kontroll.sammandrag.
+# what they read of a meeting (commands.fakta) changes. A new rule that looks at
+# other meetings belongs here, and what it reads in commands.fakta.
 OVERGRIPANDE: list[Regel] = [
     personer.en_stavning_per_person,
     numrering.unik_per_organ_och_ar,

@@ -129,8 +129,29 @@ def andra_kommun(rot: Path, _i: int, n: int) -> None:
     _ersatt(k, r"^dnr_monster: .*$", ny.replace("\\", "\\\\"))
 
 
+def tom_mapp(rot: Path, i: int, n: int) -> None:
+    """An empty folder: an organ without organ.yml, a meeting without sammantrade.md, or
+    an empty folder inside a meeting."""
+    mapp = _valj(sorted(rot.glob("*/*/")), i)
+    [rot / f"tomt-organ-{n % 3}", mapp.parent / f"2030-01-{n % 28 + 1:02d}",
+     mapp / ["bilagor", "handlingar", "annat"][n % 3]][n % 3].mkdir(exist_ok=True)
+
+
+def kopiera_mote(rot: Path, i: int, n: int) -> None:
+    """A meeting folder copied to another day (numbers, persons and dnr repeat)."""
+    mapp = _valj(sorted(rot.glob("*/*/")), i)
+    ny = mapp.with_name(f"{2001 + n % 3}-{n % 12 + 1:02d}-{n % 28 + 1:02d}")
+    if not ny.exists():
+        shutil.copytree(mapp, ny)
+
+
+def ta_bort_mote(rot: Path, i: int, _n: int) -> None:
+    shutil.rmtree(_valj(sorted(rot.glob("*/*/")), i))
+
+
 ANDRINGAR = [andra_falt, andra_text, lagg_till_paragraf, ta_bort_paragraf, byt_namn,
-             bryt_referens, andra_person, rora, andra_handling, andra_kommun]
+             bryt_referens, andra_person, rora, andra_handling, andra_kommun, tom_mapp,
+             kopiera_mote, ta_bort_mote]
 
 andring = st.tuples(st.sampled_from(ANDRINGAR), st.integers(0, 10**6), st.integers(0, 10**6),
                     st.booleans())
@@ -150,12 +171,17 @@ def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
         assert _kontrollera(rot, varm) == _kall(rot, kall)
         for fn, i, n, atergang in andringar:
             fore = {p: p.read_bytes() for p in rot.rglob("*") if p.is_file()}
+            mappar = {p for p in rot.rglob("*") if p.is_dir()}
             fn(rot, i, n)
             assert _kontrollera(rot, varm) == _kall(rot, kall), fn.__name__
-            if atergang and fn is not byt_namn:      # edit then revert
-                for p in set(rot.rglob("*")) - set(fore):
-                    if p.is_file():
+            if atergang:                              # edit then revert
+                for p in sorted(set(rot.rglob("*")) - set(fore) - mappar, reverse=True):
+                    if p.is_dir():
+                        shutil.rmtree(p, ignore_errors=True)
+                    elif p.exists():
                         p.unlink()
+                for p in mappar:
+                    p.mkdir(parents=True, exist_ok=True)
                 for p, b in fore.items():
                     if not p.exists() or p.read_bytes() != b:
                         p.write_bytes(b)
@@ -175,7 +201,11 @@ def test_cachen_anvands(arkiv: Path, tmp_path: Path):
     fil.write_text(fil.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
     assert kontrollera(rot, cache).satt == "inkrementell"
     assert kontrollera(rot, cache).satt == "oforandrad"
-    andra_falt(rot, 3, 38)         # a new § number: the cross-meeting rules must run again
+    andra_falt(rot, 3, 38)         # a new § number: the cross-meeting rules run again
+    assert kontrollera(rot, cache).satt == "inkrementell"
+    kopiera_mote(rot, 3, 5)        # a new meeting
+    assert kontrollera(rot, cache).satt == "inkrementell"
+    andra_kommun(rot, 0, 1)
     assert kontrollera(rot, cache).satt == "hel"
 
 

@@ -30,6 +30,7 @@ from generator.common.datum import idag_stockholm
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 from generator.common.cache import Cachefil, kodavtryck
+from generator.common.filer import ta_bort_i_bakgrunden
 from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
@@ -116,16 +117,6 @@ def _rensa_gamla(site: Path, behall: set[str], start_ns: int) -> int:
     return borta
 
 
-def _ta_bort_senare(mapp: Path) -> None:
-    """Remove a finished-with tree without making the build wait for it."""
-    try:
-        subprocess.Popen(["rm", "-rf", "--", str(mapp)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
-    except OSError:
-        shutil.rmtree(mapp, ignore_errors=True)
-
-
 _RENAME_EXCHANGE = 2
 
 
@@ -141,14 +132,14 @@ def _byt(ny: Path, ut: Path) -> None:
                               ctypes.c_uint]
         AT_FDCWD = -100
         if renameat2(AT_FDCWD, os.fsencode(ny), AT_FDCWD, os.fsencode(ut), _RENAME_EXCHANGE) == 0:
-            _ta_bort_senare(ny)   # now holds the previous site
+            ta_bort_i_bakgrunden(ny)   # now holds the previous site
             return
     except (AttributeError, OSError):
         pass
     gammal = ut.with_name(f".{ut.name}.gammal-{os.getpid()}")
     os.rename(ut, gammal)
     os.rename(ny, ut)
-    _ta_bort_senare(gammal)
+    ta_bort_i_bakgrunden(gammal)
 
 
 class _MkdocsLogg(logging.Handler):
@@ -284,7 +275,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     # (only folders that carry our marker: a folder of someone else's is never removed)
     for rest in list(ut.parent.glob(f".{ut.name}.ny-*")) + list(ut.parent.glob(f".{ut.name}.gammal-*")):
         if rest.is_dir() and not rest.is_symlink() and utmappar.ar_var(rest):
-            _ta_bort_senare(rest)
+            ta_bort_i_bakgrunden(rest)
     mkdocs_yml = _mkdocs_yml()
     from generator.render.site import sidcache
     sc = sidcache.cachefil(cache, sidcache.avtryck(mkdocs_yml, pdf, innehall))
@@ -292,7 +283,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     inkrementell = bool(forra)
     for gammal in (cache / "sidor", cache / "fingeravtryck"):   # the layout before sidcache.py
         if gammal.is_dir() and not gammal.is_symlink():
-            _ta_bort_senare(gammal)
+            ta_bort_i_bakgrunden(gammal)
         elif gammal.is_file():
             gammal.unlink()
     # the previous site is copied (as hard links) while the content is checked

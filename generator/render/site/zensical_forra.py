@@ -28,6 +28,7 @@ import uuid
 from pathlib import Path
 
 from generator.common.cache import Cachefil, nyckel as cachenyckel
+from generator.common.filer import ta_bort_i_bakgrunden
 from generator.render.site.sida import Sida
 
 
@@ -58,12 +59,7 @@ def kasta(*mappar: Path) -> None:
             continue
         rest = mapp.parent / f".rest-{uuid.uuid4().hex}"
         os.rename(mapp, rest)
-        try:
-            subprocess.Popen(["rm", "-rf", "--", str(rest)], stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
-        except OSError:
-            shutil.rmtree(rest, ignore_errors=True)
+        ta_bort_i_bakgrunden(rest)
 
 
 class Forra:

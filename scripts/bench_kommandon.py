@@ -36,11 +36,16 @@ class Rad:
 def _kor(args: list[str], cwd: Path) -> tuple[float, float, float]:
     t0 = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-m", "generator.commands.cli", *args], cwd=cwd,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    fel = p.stderr.read()   # (a full pipe would stall the command)
     _pid, status, rusage = os.wait4(p.pid, 0)
     sek = time.perf_counter() - t0
-    if os.waitstatus_to_exitcode(status) != 0 and args[0] != "kontrollera":
-        print(f"  (anslag {' '.join(args[:3])}: exit {os.waitstatus_to_exitcode(status)})")
+    kod = os.waitstatus_to_exitcode(status)
+    if kod not in (0, 1) or b"Traceback" in fel or b"No module named" in fel:
+        # a crash is not a figure: a command that never ran must not be reported as fast
+        raise SystemExit(f"anslag {' '.join(args)} -> {kod}\n{fel.decode(errors='replace')[-3000:]}")
+    if kod != 0 and args[0] != "kontrollera":
+        print(f"  (anslag {' '.join(args[:3])}: exit {kod})")
     return sek, rusage.ru_maxrss / 1024, rusage.ru_utime + rusage.ru_stime
 
 

@@ -117,29 +117,59 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
     """``data/sha256.txt`` and ``bilagor/SHA256SUMS`` for every document of the publishing
     plan, and the same sums per meeting in its JSON (key ``dokument``), once the PDFs
     are in the site folder. With ``cache``, files not rewritten since the last build are
-    not read again."""
-    from generator.render.site.floden import json_bytes
+    not read again, and a meeting JSON that is still the file this step wrote, with the
+    same sums, is left as it is (not read, parsed or written)."""
     cf = summornas_cache(cache) if cache is not None else None
     minne = cf.las() if cf is not None else None
+    jf = motesjson_cache(cache) if cache is not None else None
+    forra = jf.las() if jf is not None else {}
+    nya: dict[str, tuple] = {}
     summor = publicera(site, plan, pdfer=plan.pdf, minne=minne)
     for (oid, datum), moteslista in per_sammantrade(summor).items():
-        fil = site / "data" / "sammantraden" / oid / f"{datum}.json"
-        if not fil.is_file():
-            continue
-        gammal = fil.read_bytes()
-        d = json.loads(gammal)
-        d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in sorted(moteslista.items())]
-        ny = json_bytes(d)
-        if ny != gammal:
-            skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
+        rel = f"data/sammantraden/{oid}/{datum}.json"
+        dok = tuple(sorted(moteslista.items()))
+        post = _skriv_dokumentlista(site / rel, dok, forra.get(rel))
+        if post is not None:
+            nya[rel] = post
     if cf is not None:
         cf.spara(minne)
+    if jf is not None:
+        jf.spara(nya)
+
+
+def _skriv_dokumentlista(fil: Path, dok: tuple, forra: tuple | None) -> tuple | None:
+    """Put ``dok`` into the meeting JSON ``fil`` (key ``dokument``) unless the file is the
+    one written last time (size, mtime, inode) with the same list. Returns what to
+    remember: (size, mtime_ns, inode, dok), None when there is no such file."""
+    from generator.render.site.floden import json_bytes
+    try:
+        st = os.stat(fil, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    if forra == (st.st_size, st.st_mtime_ns, st.st_ino, dok):
+        return forra
+    gammal = fil.read_bytes()
+    d = json.loads(gammal)
+    d["dokument"] = [{"fil": rel, "sha256": h} for rel, h in dok]
+    ny = json_bytes(d)
+    if ny != gammal:
+        skriv_atomiskt(fil, ny)   # a new inode: the previous build's hard link is untouched
+        st = os.stat(fil)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, dok)
 
 
 def summornas_cache(cache: Path) -> Cachefil:
     """relpath -> (size, mtime_ns, inode, sha256) of the files this build wrote (an
     unchanged file keeps its inode and mtime: it is not read again)."""
     return Cachefil(Path(cache) / "sha256.pickle", kodavtryck("generator.common.filer"))
+
+
+def motesjson_cache(cache: Path) -> Cachefil:
+    """meeting JSON relpath -> (size, mtime_ns, inode, its ``dokument`` list) as this step
+    last wrote it (the JSON's other keys are the site's: a rewritten file has a new inode)."""
+    return Cachefil(Path(cache) / "motesjson.pickle",
+                    kodavtryck("generator.common.filer", "generator.render.manifest",
+                               "generator.render.site.floden"))
 
 
 def manifest_for_sammantrade(site_dir: Path, organ: str, datum) -> dict[str, str]:

@@ -143,10 +143,12 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
     for fp, mjobb, pub, ark in nya_index:
         cache.skriv_index(fp, [(j.nyckel, j.mal) for j in mjobb], pub, ark)
 
-    # The reading packets, made from the protokoll just written.
+    # The reading packets, made from the protokoll just written (named by its PDF key:
+    # an unchanged packet is found without making any data).
+    nycklar = {mal: j.nyckel for j in jobb for mal in j.mal}
     for mp in plan.moten.values():
         if mp.pdf("paket"):
-            r = gor_paket(arkiv, mp, site, mot, cache)
+            r = gor_paket(arkiv, mp, site, mot, cache, nycklar)
             stat.varningar.extend(r.varningar)
             stat.render_sekunder += r.sekunder
             stat.renderade += r.renderad
@@ -154,7 +156,7 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
             stat.paket += 1
             stat.filer += 1
         if mp.pdf("kallelsepaket"):   # kallelse-med-handlingar.pdf (render/pdf/handling.py)
-            r = gor_kallelsepaket(arkiv, mp, site, mot, cache)
+            r = gor_kallelsepaket(arkiv, mp, site, mot, cache, nycklar)
             stat.varningar.extend(r.varningar)
             stat.renderade += r.renderad
             stat.cachade += not r.renderad

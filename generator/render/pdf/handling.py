@@ -21,10 +21,9 @@ from generator.archive.plan import MotesPlan
 from generator.common.filer import ar_pdf, sha256_fil
 from generator.render.pdf.data import Data, _bas, _meta, lasexemplar_omslag
 from generator.render.pdf.markdown import noder, ren_text
-from generator.render.pdf.jobb import data_for
 from generator.render.pdf.motor import Cache, Motor
-from generator.render.pdf.paket import (Extern, Paketresultat, adress, dokumentdel, rubrik,
-                                        skriv_paket)
+from generator.render.pdf.paket import (Egen, Extern, Nycklar, Paketresultat, adress,
+                                        dokumentdel, egen, rubrik, skriv_paket)
 
 
 def _t(s: str | None) -> str | None:
@@ -64,14 +63,15 @@ def handling_data(arkiv: Arkiv, organ: Organ, m: Sammantrade, h: Handling) -> Da
 
 # ------------------------------------------------------------------ the packet
 
-def _delar(arkiv: Arkiv, mp: MotesPlan, site: Path, summa=sha256_fil) -> tuple[list[Data | Extern], list[Data]]:
+def _delar(arkiv: Arkiv, mp: MotesPlan, site: Path, summa=sha256_fil,
+           nycklar: Nycklar | None = None) -> tuple[list[Data | Extern | Egen], list[Data]]:
     """The packet's parts after the kallelse, in kallelse order (a handling once): per
     ärende a heading, then its public handlingar (Markdown ones set natively, PDF files
     embedded); consecutive ärenden without any share a page. And the cover's list."""
     publ = mp.handlingar.publika
     k = mp.pdf_mote.kallelse
     sedda: set[str] = set()
-    delar: list[Data | Extern] = []
+    delar: list[Data | Extern | Egen] = []
     tomma: list[Data] = []
     omslag_delar: list[Data] = []
     for i, a in enumerate(k.arenden if k else (), 1):
@@ -85,7 +85,7 @@ def _delar(arkiv: Arkiv, mp: MotesPlan, site: Path, summa=sha256_fil) -> tuple[l
             forst = [] if egna else fore
             if h.markdown:
                 d = next(d for d in mp.pdfer if d.fil == h.fil)
-                egna.append(dokumentdel(data_for(arkiv, mp, d), forst, offset=1))
+                egna.append(egen(arkiv, mp, d, site / d.sokvag, nycklar, forst, offset=1))
                 sha, titel = summa(site / d.sokvag), f"{h.typ}: {h.titel}"
             elif h.kalla.suffix.lower() == ".pdf" or ar_pdf(h.kalla):
                 egna.append(Extern(h.kalla, ren_text(h.titel), h.kalla.name,
@@ -123,15 +123,16 @@ def omslag(arkiv: Arkiv, organ: Organ, m: Sammantrade, delar: list[Data]) -> Dat
 
 
 def gor_kallelsepaket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor,
-                      cache: Cache) -> Paketresultat:
+                      cache: Cache, nycklar: Nycklar | None = None) -> Paketresultat:
     """Write the planned kallelse-med-handlingar.pdf (render/pdf/paket.py): cover, the
     public kallelse and every public handling, in one Typst run. Cached by content."""
     o, m = mp.organ, mp.pdf_mote
     mal = site / mp.pdf("kallelsepaket")
-    delar, omslag_delar = _delar(arkiv, mp, site, cache.summa)
+    delar, omslag_delar = _delar(arkiv, mp, site, cache.summa, nycklar)
     omslag_delar.insert(0, {"titel": "Kallelse (kallelse.pdf)", "paragraf": None,
                             "sha256": cache.summa(site / mp.pdf("kallelse"))})
     oms = omslag(arkiv, o, m, omslag_delar)
-    kallelse = data_for(arkiv, mp, next(d for d in mp.pdfer if d.slag == "kallelse"))
+    kal = next(d for d in mp.pdfer if d.slag == "kallelse")
     return skriv_paket(mot, cache, b"kallelsepaket", oms["meta"],
-                       [dokumentdel(oms), dokumentdel(kallelse), *delar], mal, Paketresultat())
+                       [dokumentdel(oms), egen(arkiv, mp, kal, site / kal.sokvag, nycklar), *delar],
+                       mal, Paketresultat())

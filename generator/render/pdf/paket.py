@@ -21,6 +21,7 @@ import io
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject
 
 from generator.archive.model import Arkiv
-from generator.archive.plan import MotesPlan
+from generator.archive.plan import MotesPlan, PlaneradPdf
 from generator.common.cache import nyckel
 from generator.common.filer import sha256_fil
 from generator.render.pdf.data import Data, omslag_data
@@ -65,6 +66,33 @@ class Paketresultat:
 
 def dokumentdel(data: Data, fore: list[Data] | None = None, offset: int = 0) -> Data:
     return {"slag": "dokument", "data": data, "fore": fore or [], "offset": offset}
+
+
+@dataclass(slots=True)
+class Egen:
+    """One of our documents in a packet, named by the cache key of its own PDF (made from
+    the same data): its data is made only when the packet has to be rendered, so an
+    unchanged packet costs no Markdown or data work."""
+    nyckel: str                     # the key of its own PDF (Motor.nyckel of its data)
+    gor: Callable[[], Data]
+    fore: list[Data] = field(default_factory=list)
+    offset: int = 0
+
+    def del_(self) -> Data:
+        return dokumentdel(self.gor(), self.fore, self.offset)
+
+
+Nycklar = dict[Path, str]   # target file -> key of the PDF put there (this build's jobs)
+
+
+def egen(arkiv: Arkiv, mp: MotesPlan, d: PlaneradPdf, mal: Path, nycklar: Nycklar | None,
+         fore: list[Data] | None = None, offset: int = 0) -> Data | Egen:
+    """The packet part of the planned document ``d`` (written to ``mal`` by this build):
+    by its PDF key when known, else its data at once."""
+    k = (nycklar or {}).get(mal)
+    if k is None:
+        return dokumentdel(data_for(arkiv, mp, d), fore, offset)
+    return Egen(k, lambda: data_for(arkiv, mp, d), fore or [], offset)
 
 
 def rubrik(niva: int, text: str) -> Data:
@@ -147,9 +175,11 @@ def markera_ua(pdf: bytes) -> bytes:
     return ut.getvalue()
 
 
-def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache) -> Paketresultat:
+def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache,
+              nycklar: Nycklar | None = None) -> Paketresultat:
     """Write the meeting's planned protokoll-med-bilagor.pdf: cover, the public protokoll
-    (the data of its protokoll.pdf) and the plan's PDF bilagor. Cached by content."""
+    (the data of its protokoll.pdf) and the plan's PDF bilagor. Cached by content;
+    ``nycklar`` (target -> PDF key of this build) names the protokoll by its key."""
     ut = Paketresultat()
     mal = site / mp.pdf("paket")
     o, m = mp.organ, mp.pdf_mote
@@ -162,22 +192,31 @@ def gor_paket(arkiv: Arkiv, mp: MotesPlan, site: Path, mot: Motor, cache: Cache)
     delar_omslag += [{"titel": f"Bilaga: {ren_text(f.titel)}", "paragraf": f"§ {f.nummer}",
                       "sha256": b.sha256} for f, b in zip(filer, bilagor)]
     omslag = omslag_data(arkiv, o, m, delar_omslag)
-    protokoll = data_for(arkiv, mp, next(d for d in mp.pdfer if d.slag == "protokoll"))
-    delar: list[Data | Extern] = [dokumentdel(omslag), dokumentdel(protokoll), *bilagor]
+    prot = next(d for d in mp.pdfer if d.slag == "protokoll")
+    delar: list[Data | Extern | Egen] = [dokumentdel(omslag),
+                                         egen(arkiv, mp, prot, site / prot.sokvag, nycklar),
+                                         *bilagor]
     return skriv_paket(mot, cache, b"paket", omslag["meta"], delar, mal, ut)
 
 
-def skriv_paket(mot: Motor, cache: Cache, slag: bytes, meta: Data, delar: list[Data | Extern],
-                mal: Path, ut: Paketresultat) -> Paketresultat:
+def _nyckeldel(x: Data | Extern | Egen) -> object:
+    if isinstance(x, Extern):
+        return (x.rubrik, x.namn, x.adress, x.niva, x.fore, x.sha256)
+    if isinstance(x, Egen):
+        return ("egen", x.nyckel, json_bytes(x.fore), x.offset)
+    return json_bytes(x)
+
+
+def skriv_paket(mot: Motor, cache: Cache, slag: bytes, meta: Data,
+                delar: list[Data | Extern | Egen], mal: Path, ut: Paketresultat) -> Paketresultat:
     """Copy from the cache or render, then write ``mal`` (a packet with a warning is not
     cached, so a fixed file is picked up next time)."""
-    k = nyckel(slag, kod(), mot.nyckel(json_bytes(meta)),
-               [(x.rubrik, x.namn, x.adress, x.niva, x.fore, x.sha256) if isinstance(x, Extern)
-                else json_bytes(x) for x in delar])
+    k = nyckel(slag, kod(), mot.nyckel(json_bytes(meta)), [_nyckeldel(x) for x in delar])
     if cache.finns(k) is not None:
         cache.lagg(k, mal)
         return ut
     t = time.perf_counter()
+    delar = [x.del_() if isinstance(x, Egen) else x for x in delar]
     pdf = rendera(mot, meta, delar, ut.varningar, mal.name)
     ut.sekunder = time.perf_counter() - t
     ut.renderad = True

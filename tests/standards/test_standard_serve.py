@@ -4,36 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 from standard_hjalp import ROT
 
+from tests.server_hjalp import hamta, ledig_port, stoppa
+
 PAR3 = "fun/2025-02-06/03-kvalitetsrapport-ifo-2024.md"
-
-
-def _ledig_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _hamta(url: str, vanta_pa: str, sekunder: float = 90) -> str:
-    slut, senast = time.monotonic() + sekunder, ""
-    while time.monotonic() < slut:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                senast = r.read().decode("utf-8")
-            if vanta_pa in senast:
-                return senast
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{url} visade aldrig {vanta_pa!r}; senast:\n{senast[:300]}")
 
 
 def test_mkdocs_serve_laddar_om_vid_andrat_innehall(tmp_path):
@@ -41,7 +19,7 @@ def test_mkdocs_serve_laddar_om_vid_andrat_innehall(tmp_path):
     shutil.copytree(ROT / "content", innehall)
     par = innehall / PAR3
     assert par.is_file()
-    port = _ledig_port()
+    port = ledig_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ANSLAG_INNEHALL=str(innehall),
                ANSLAG_IDAG="2025-02-20", ANSLAG_PDF="false")
     p = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROT / "mkdocs.yml"),
@@ -50,14 +28,9 @@ def test_mkdocs_serve_laddar_om_vid_andrat_innehall(tmp_path):
                          start_new_session=True)
     try:
         sida = f"http://127.0.0.1:{port}/protokoll/fun/2025-02-06/3/"
-        assert "godkänns" in _hamta(sida, "Kvalitetsrapport IFO 2024")
+        assert "godkänns" in hamta(sida, "Kvalitetsrapport IFO 2024")
         par.write_text(par.read_text(encoding="utf-8").replace(
             "godkänns.", "godkänns. Ändrat medan mkdocs serve körde."), encoding="utf-8")
-        _hamta(sida, "Ändrat medan mkdocs serve körde.")
+        hamta(sida, "Ändrat medan mkdocs serve körde.")
     finally:
-        os.killpg(p.pid, signal.SIGTERM)
-        try:
-            p.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
+        stoppa(p)

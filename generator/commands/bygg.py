@@ -30,7 +30,7 @@ from generator.common.datum import idag_stockholm
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 from generator.common.cache import Cachefil, kodavtryck
-from generator.common.filer import ta_bort_i_bakgrunden
+from generator.common.filer import lankkopia_klar, starta_lankkopia, ta_bort_i_bakgrunden
 from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
@@ -49,19 +49,8 @@ def _mkdocs_yml() -> Path:
     raise FileNotFoundError("hittar ingen mkdocs.yml med pluginet anslagstavla")
 
 
-def _starta_kopia(fran: Path, till: Path) -> subprocess.Popen | None:
-    """Start copying a tree as hard links (``cp -al``) in the background."""
-    if shutil.which("cp") is None:
-        return None
-    try:
-        return subprocess.Popen(["cp", "-al", str(fran), str(till)], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        return None
-
-
 def _vanta_pa_kopia(kopia: subprocess.Popen | None, fran: Path, till: Path) -> None:
-    if kopia is not None and kopia.wait() == 0:
+    if lankkopia_klar(kopia):
         return
     shutil.rmtree(till, ignore_errors=True)
     _lanka_kopia(fran, till)
@@ -287,7 +276,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         elif gammal.is_file():
             gammal.unlink()
     # the previous site is copied (as hard links) while the content is checked
-    kopia = _starta_kopia(ut, staging) if inkrementell else None
+    kopia = starta_lankkopia(ut, staging) if inkrementell else None
     try:
         with fs.steg("Kontroll av innehållet"):
             # the check cache (commands/kontroll.py): only what changed is read and checked,

@@ -95,3 +95,22 @@ def ta_bort_i_bakgrunden(mapp: Path) -> None:
                          start_new_session=True)
     except OSError:
         shutil.rmtree(mapp, ignore_errors=True)
+
+
+def starta_lankkopia(fran: Path, till: Path) -> subprocess.Popen | None:
+    """Start copying the tree ``fran`` into ``till`` (made when missing) as hard links
+    (``cp -al``) in a background process; ``None`` when that cannot start."""
+    if shutil.which("cp") is None:
+        return None
+    try:
+        return subprocess.Popen(["cp", "-al", "--", f"{fran}/.", str(till)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def lankkopia_klar(kopia: subprocess.Popen | None) -> bool:
+    """Wait for a copy started by ``starta_lankkopia``: whether it copied everything (if
+    not, the caller links what it needs itself)."""
+    return kopia is not None and kopia.wait() == 0

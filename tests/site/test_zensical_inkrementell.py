@@ -24,6 +24,10 @@ def _filer(rot: Path) -> dict[str, str]:
 
 def _arkiv(hjalp, rot: Path) -> None:
     hjalp.grund(rot)
+    # a meeting of an earlier year: its search bucket (2024) is one no change touches
+    hjalp.mote(rot, "2024-11-05", "2024-11-07", "2024-11-07")
+    hjalp.paragraf(rot, "2024-11-05", "01.md", "paragraf: 1\nrubrik: Tillsyn 2024\ndnr: 2024/00001",
+                   "## Socialnämndens beslut\n\nGodkänns (2024).")
     for datum, just in (("2025-02-05", "2025-02-07"), ("2025-03-05", "2025-03-07")):
         hjalp.mote(rot, datum, just, just)
         for n, rubrik in ((1, "Budget"), (2, "Taxor")):
@@ -66,6 +70,9 @@ def test_ombygge_ar_ett_rent_bygge(tmp_path, hjalp, monkeypatch, andring):
     fore = _bygg(hjalp, rot, ut)
     orord = ut / "protokoll/sn/2025-02-05/1/index.html"   # a page no change touches
     inod = orord.stat().st_ino
+    # the search bundles: 2024 is untouched, 2025 changes but keeps its name
+    bundle = {b: ut / "pagefind" / b / "pagefind-entry.json" for b in ("2024", "2025")}
+    bundle_inod = {b: f.stat().st_ino for b, f in bundle.items()}
 
     ANDRINGAR[andring](rot, hjalp)
     efter = _bygg(hjalp, rot, ut)
@@ -75,6 +82,9 @@ def test_ombygge_ar_ett_rent_bygge(tmp_path, hjalp, monkeypatch, andring):
     assert efter != fore, "ändringen syns inte i webbplatsen: testet prövar ingenting"
     # the unchanged page was linked from the previous build, not rendered again
     assert orord.stat().st_ino == inod
+    # the untouched bucket's bundle was kept as it was, the changed one indexed again
+    assert bundle["2024"].stat().st_ino == bundle_inod["2024"]
+    assert bundle["2025"].stat().st_ino != bundle_inod["2025"]
     assert (ut / "sitemap.xml").read_bytes() == (tmp_path / "ren/site/sitemap.xml").read_bytes()
 
 

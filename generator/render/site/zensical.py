@@ -158,15 +158,15 @@ def bygg(w: Webbplats, site: Path, mkdocs_yml: Path, arbetsmapp: Path,
     karta = site / "sitemap.xml"
     if karta.is_file():   # MkDocs also publishes it compressed: same addresses on both engines
         (site / "sitemap.xml.gz").write_bytes(gzip.compress(karta.read_bytes(), mtime=0))
-    nycklar = Forra.bucket_nycklar(t.sidor, hashar, pdf_avtryck(w.publikt))
+    nycklar = Forra.bucket_nycklar(t.sidor, hashar, pdf_avtryck(w.publikt)) if sokindex else {}
+    forra.lana_buckets(site, nycklar)
     if sokindex:
-        forra.lana_buckets(site, nycklar)
         # the PDFs' text only when a bucket is indexed again (reading it is the slow part)
         igen = [b for b in w.sokbuckets()
                 if not (site / sok.KATALOG / b / "pagefind-entry.json").exists()]
         sok.indexera(site, res.sidor, set(), w.sokbuckets(), allt=False,
                      pdf_poster=pdfsok.poster(w.publikt) if igen else {})
-    forra.spara(site, nycklar if sokindex else {}, w.minne.spara(), konf)
+    forra.spara(site, nycklar, w.minne.spara(), konf)
     return res
 
 

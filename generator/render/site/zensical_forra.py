@@ -10,9 +10,14 @@ same file, so the previous build's output is linked into the new site instead.
 
 Kept in the adapter's work folder:
 
-* ``sidor/`` - every page the previous build published (hard links to the files of the site;
-  nothing ever writes into them in place, they are only unlinked);
-* ``pagefind/`` - the previous build's search bundles, one folder per bucket (hard links);
+* ``sidor/`` - every page the previous build published and, under ``sidor/pagefind/``, its
+  search bundles, one folder per bucket: hard links to the files of the site, laid out as in
+  the site (nothing ever writes into them in place, they are only unlinked). A rebuild starts
+  by copying this whole folder into the new site as hard links (one ``cp -al`` in the
+  background, see ``generator.common.filer.starta_lankkopia``); the pages rendered again and
+  the bundles of the buckets indexed again then replace their copies, in the site and here.
+  (Linking the ~46,000 bundle files of 20,000 §§ one by one in Python, twice per rebuild, cost
+  more than the rebuild's rendering.)
 * ``tillstand.pickle`` - per page the hash of its source, per bucket the hash of what was indexed, and the page memo (``minne``).
 
 The state is removed before a build starts and saved only when it has finished, so an
@@ -28,7 +33,7 @@ import uuid
 from pathlib import Path
 
 from generator.common.cache import Cachefil, nyckel as cachenyckel
-from generator.common.filer import ta_bort_i_bakgrunden
+from generator.common.filer import lankkopia_klar, starta_lankkopia, ta_bort_i_bakgrunden
 from generator.render.site.sida import Sida
 
 
@@ -51,13 +56,14 @@ def _lanka(fran: Path, till: Path) -> None:
         os.link(fran, till)
 
 
-def kasta(*mappar: Path) -> None:
-    """Remove folders without making the build wait: renamed aside at once, deleted by a
-    process of their own (deleting a folder of 30,000 pages takes seconds)."""
+def kasta(*mappar: Path, bredvid: Path | None = None) -> None:
+    """Remove folders without making the build wait: renamed aside at once (into
+    ``bredvid``, else next to them), deleted by a process of their own (deleting a folder
+    of 30,000 pages takes seconds)."""
     for mapp in mappar:
         if not mapp.exists():
             continue
-        rest = mapp.parent / f".rest-{uuid.uuid4().hex}"
+        rest = (bredvid or mapp.parent) / f".rest-{uuid.uuid4().hex}"
         os.rename(mapp, rest)
         ta_bort_i_bakgrunden(rest)
 
@@ -68,7 +74,7 @@ class Forra:
     def __init__(self, mapp: Path, nyckel: str | None) -> None:
         self.mapp = mapp
         self.sidor_dir = mapp / "sidor"
-        self.sok_dir = mapp / "pagefind"
+        self.sok_dir = self.sidor_dir / "pagefind"
         self._fil = Cachefil(mapp / "tillstand.pickle", nyckel or "")
         d = self._fil.las() if nyckel else {}
         self._fil.fil.unlink(missing_ok=True)   # saved again only by a finished build
@@ -79,6 +85,7 @@ class Forra:
         self.minne: dict = d.get("minne", {})
         self._kopia: subprocess.Popen | None = None
         self._kopierad = False
+        self._behallna: set[str] = set()   # buckets whose kept bundle is in the site
         if not d:
             self.glom()
 
@@ -87,24 +94,21 @@ class Forra:
         if site is not None:
             for uri in self.sidor:
                 self.inte_ateranvand(uri, site)
+            if self._kopia is not None:
+                shutil.rmtree(site / "pagefind", ignore_errors=True)
         self._kopia, self._kopierad = None, False
-        kasta(self.sidor_dir, self.sok_dir)
+        kasta(self.sidor_dir, self.mapp / "pagefind")   # (where bundles were kept before)
         self.sidor, self.buckets, self.minne, self.konf = {}, {}, {}, None
 
     def starta_kopia(self, site: Path) -> None:
-        """Start linking every kept page into ``site`` (``cp -al``, in the background)."""
+        """Start linking every kept page and bundle into ``site`` (in the background)."""
         self._kopia = None
-        if self.sidor and self.sidor_dir.is_dir() and shutil.which("cp"):
-            try:
-                self._kopia = subprocess.Popen(
-                    ["cp", "-al", "--", f"{self.sidor_dir}/.", str(site)],
-                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            except OSError:
-                pass
+        if self.sidor and self.sidor_dir.is_dir():
+            self._kopia = starta_lankkopia(self.sidor_dir, site)
 
     def vanta_pa_kopia(self, site: Path) -> None:
         """Wait for it; if it failed, the pages are linked one by one (``ateranvand``)."""
-        self._kopierad = self._kopia is not None and self._kopia.wait() == 0
+        self._kopierad = lankkopia_klar(self._kopia)
 
     def kan_ateranvanda(self, uri: str) -> bool:
         return uri in self.sidor and (self.sidor_dir / uri).is_file()
@@ -160,21 +164,36 @@ class Forra:
                 for b in set(per) | set(pdfer)}
 
     def lana_buckets(self, site: Path, nycklar: dict[str, str]) -> None:
-        """Link the kept bundles whose bucket is unchanged into ``site``; Pagefind then
-        indexes only the missing ones (``generator.render.site.sok.indexera``)."""
-        for b, k in nycklar.items():
+        """Leave in ``site`` exactly the kept bundles whose bucket is unchanged (copied with
+        the pages, or linked now if that copy failed); Pagefind then indexes only the
+        missing ones (``generator.render.site.sok.indexera``)."""
+        rot = site / "pagefind"
+        self._behallna = {b for b, k in nycklar.items()
+                          if self.buckets.get(b) == k
+                          and (self.sok_dir / b / "pagefind-entry.json").is_file()}
+        if self._kopierad:
+            for d in (rot.iterdir() if rot.is_dir() else ()):
+                if d.name not in self._behallna:   # changed or gone: indexed again or removed
+                    shutil.rmtree(d) if d.is_dir() else d.unlink()
+            return
+        if self._kopia is not None:   # a failed copy may have left some
+            shutil.rmtree(rot, ignore_errors=True)
+        for b in self._behallna:
             kalla = self.sok_dir / b
-            if self.buckets.get(b) == k and (kalla / "pagefind-entry.json").is_file():
-                for f in (p for p in kalla.rglob("*") if p.is_file()):
-                    _lanka(f, site / "pagefind" / b / f.relative_to(kalla))
+            for f in (p for p in kalla.rglob("*") if p.is_file()):
+                _lanka(f, rot / b / f.relative_to(kalla))
 
     def spara(self, site: Path, nycklar: dict[str, str], minne: dict, konf: str) -> None:
-        """Keep this build's bundles and state (the build has finished)."""
-        kasta(self.sok_dir)
+        """Keep this build's bundles and state (the build has finished): the bundles indexed
+        now replace their kept ones, the buckets that are gone leave."""
         rot = site / "pagefind"
-        if rot.is_dir():
-            for f in (p for p in rot.rglob("*") if p.is_file()):
-                _lanka(f, self.sok_dir / f.relative_to(rot))
+        for d in (self.sok_dir.iterdir() if self.sok_dir.is_dir() else ()):
+            if d.name not in self._behallna:   # (outside the folder the next build copies)
+                kasta(d, bredvid=self.mapp)
+        for b in set(nycklar) - self._behallna:
+            if (rot / b).is_dir():
+                for f in (p for p in (rot / b).rglob("*") if p.is_file()):
+                    _lanka(f, self.sok_dir / b / f.relative_to(rot / b))
         self.buckets = nycklar
         if self.nyckel:
             self._fil.spara({"sidor": self.sidor, "buckets": nycklar, "minne": minne,

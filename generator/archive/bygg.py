@@ -6,7 +6,7 @@ entry point that also runs the rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -332,8 +332,7 @@ def bygg_modell(innehall: Innehall, rapport: Rapport) -> Kontext | None:
 
 
 def _referenser(ctx: Kontext) -> None:
-    """Resolve beredning/hanvisningar, derive vidare_behandling and ärenden by dnr."""
-    arkiv = ctx.arkiv
+    """Resolve beredning/hanvisningar, then link the §§ (``lanka``)."""
     for p, _doc, _m in ctx.paragrafer:
         ra = ctx.ra_referenser.get(id(p), {})
         for key in ("beredning", "hanvisningar"):
@@ -342,11 +341,28 @@ def _referenser(ctx: Kontext) -> None:
                 t = tolka(text)
                 if t is None:
                     continue  # reported by the reference rule
-                oid = ctx.register.organ_id(t.organ)
-                finns = oid is not None and arkiv.paragraf(oid, t.datum, t.paragraf) is not None
-                ut.append(Referens(text.strip(), oid, t.datum, t.paragraf, finns))
+                ut.append(Referens(text.strip(), ctx.register.organ_id(t.organ), t.datum,
+                                   t.paragraf))
             setattr(p, key, ut)
-    for p, _doc, _m in ctx.paragrafer:
+    lanka(ctx.arkiv, [p for p, _doc, _m in ctx.paragrafer])
+
+
+def lanka(arkiv: Arkiv, paragrafer: list[Paragraf]) -> None:
+    """The links between meetings, from every § of the archive in reading order: whether
+    a reference's target is in the archive, vidare_behandling, and ärenden by dnr. Redone
+    from scratch, so that a kept model whose changed meetings were replaced is linked
+    exactly as a new one (commands.modellcache)."""
+    for p in paragrafer:
+        p.vidare_behandling = []
+        for key in ("beredning", "hanvisningar"):
+            refs = getattr(p, key)
+            for i, r in enumerate(refs):
+                finns = r.organ_id is not None and arkiv.paragraf(r.organ_id, r.datum,
+                                                                  r.paragraf) is not None
+                if r.i_arkivet != finns:
+                    refs[i] = replace(r, i_arkivet=finns)
+    arkiv.arenden = {}
+    for p in paragrafer:
         for r in p.beredning:
             if r.i_arkivet and r.nyckel:
                 mal = arkiv.paragraf(*r.nyckel)

@@ -1,16 +1,19 @@
 """The check cache: a check redoes only what changed since the last one.
 
 The content folder is split into *units*: one per meeting folder (``organ/datum/`` with
-everything under it) and the rest (kommun.yml, the organ.yml files, ``.anslag/``). A scan
+everything under it), ``.anslag/`` (the register of locked meetings that `anslag justera`
+writes, read by one cross-meeting rule only) and the rest (kommun.yml, the organ.yml
+files). A scan
 takes every file's size, mtime_ns and inode; a file whose stat differs is read and its
 content hash compared, so a touch without a change changes nothing. Then:
 
 * nothing changed: every diagnostic is the cached one (no file is read or parsed);
-* only meeting units changed (edited, added or removed): those meetings are read, modelled
-  and checked by the one-meeting rules, every other unit keeps its cached diagnostics; the
-  cross-meeting rules (``rules.OVERGRIPANDE``) are reused when what they read of those
-  meetings (``commands.fakta``) is unchanged, and otherwise run again over the kept facts
-  of every meeting (no file of an unchanged meeting is read);
+* only meeting units or ``.anslag/`` changed (edited, added or removed): those meetings
+  are read, modelled and checked by the one-meeting rules, every other unit keeps its
+  cached diagnostics; the cross-meeting rules (``rules.OVERGRIPANDE``) are reused when
+  what they read of those meetings (``commands.fakta``) and ``.anslag/`` are unchanged,
+  and otherwise run again over the kept facts of every meeting (no file of an unchanged
+  meeting is read);
 * anything else (kommun.yml, an organ.yml, a new organ folder, a link, no usable cache):
   the whole check, which refills the cache.
 
@@ -18,6 +21,10 @@ The cache is keyed by the content folder and the code of every stage the check r
 (``kodavtryck``) and the libraries that parse; it is one pickle of our own data in the
 tool's cache folder. An unreadable cache is an empty one; the result is always the one a
 check without cache gives (``tests/core/test_kontroll.py`` proves it on random edits).
+
+Every check gives each meeting unit a *version* (new when the unit changed) and the rest one
+(new on a whole check); ``commands.modellcache`` keeps the model by those versions and reads
+again only the meetings whose version changed.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.commands import fakta
+from generator.commands import fakta, modellcache
 from generator.common.cache import Cachefil, kodavtryck, nyckel
 from generator.common.diagnostics import Diagnostik, Rapport
 
@@ -38,11 +45,11 @@ if TYPE_CHECKING:    # the model and the rules are imported only when something 
     from generator.archive.model import Arkiv
 
 FIL = "kontroll.pickle"
-MODELL = "modell.pickle"              # the Arkiv of the last check, for `anslag status` and `ny`
 TOLKMINNE = "frontmatter.pickle"      # shared with `anslag bygg`
 OSAKER_NS = 3_000_000_000              # a stat this close to the scan is not trusted
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
+ANSLAG: Enhet = (".anslag", "")       # the unit of the .anslag/ folder (not a meeting)
 Stat = tuple[int, int, int]
 
 
@@ -59,12 +66,14 @@ class Resultat:
     ctx: Kontext | None = None
     arkiv: Arkiv | None = None
     lasta: set[str] = field(default_factory=set)   # "organ/datum" of every locked meeting
+    modellmoten: int | None = None    # meeting folders read for the model (None: all)
 
 
 def _avtryck(rot: Path) -> str:
     return nyckel(kodavtryck("generator.common", "generator.content", "generator.schema",
                              "generator.archive", "generator.rules",
                              "generator.commands.kontroll", "generator.commands.fakta",
+                             "generator.commands.modellcache",
                              bibliotek=("PyYAML", "regex")), str(rot.resolve()))
 
 
@@ -107,6 +116,13 @@ def _enhet(path: str, enheter: set[Enhet]) -> Enhet | None:
     return None
 
 
+def _filenhet(rel: str, enheter: set[Enhet]) -> Enhet | None:
+    """The unit a scanned file or folder belongs to (ANSLAG for .anslag/, None: the rest)."""
+    if rel.startswith(".anslag/"):
+        return ANSLAG
+    return _enhet(rel, enheter)
+
+
 def _hash(fil: Path) -> bytes | None:
     try:
         return hashlib.blake2b(fil.read_bytes(), digest_size=20).digest()
@@ -146,7 +162,8 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
     changed). ``mote`` (organ folder, meeting folder): ``Resultat.ctx`` is a context of
     every organ and that one meeting, and ``Resultat.lasta`` the meetings with a lock."""
     rot = Path(rot)
-    fil = Cachefil(cachemapp / FIL, _avtryck(rot)) if cachemapp is not None else None
+    avtryck = _avtryck(rot)
+    fil = Cachefil(cachemapp / FIL, avtryck) if cachemapp is not None else None
     forra = fil.las() if fil is not None else {}
     start = time.time_ns()
     filer, enheter, hel = _skanna(rot)
@@ -156,27 +173,21 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
             _spara(fil, forra, filer, hashar, start)      # touched, not changed
         res = _fran_cache(forra, "oforandrad")
         if modell and forra["ok"]:
-            res.arkiv = _las_modell(cachemapp, forra)
-            if res.arkiv is None:
-                ctx, _r = _modell(rot, cachemapp)
-                res.arkiv = ctx.arkiv if ctx is not None else None
-                _spara_modell(cachemapp, forra, res.arkiv)
+            _med_modell(res, rot, cachemapp, avtryck, forra)
         return _med_mote(res, rot, mote, forra)
-    if andrade is not None and forra["ok"] and None not in andrade:
-        res = _inkrementell(rot, forra, andrade, enheter)
-        if res is not None:
-            data = forra | res[1] | {"stampel": os.urandom(8)}
-            if fil is not None:
-                _spara(fil, data, filer, hashar, start)
-            if modell:
-                ctx, _r = _modell(rot, cachemapp)
-                res[0].arkiv = ctx.arkiv if ctx is not None else None
-                _spara_modell(cachemapp, data, res[0].arkiv)
-            return _med_mote(res[0], rot, mote, data)
     if fil is not None and hel:
         for rel, st in filer.items():       # hash what may still change unseen (OSAKER_NS)
             if rel not in hashar and st[1] >= start - OSAKER_NS:
                 hashar[rel] = _hash(rot / rel)
+    if andrade is not None and forra["ok"] and None not in andrade:
+        res = _inkrementell(rot, forra, andrade, enheter)
+        if res is not None:
+            data = forra | res[1]
+            if fil is not None:
+                _spara(fil, data, filer, hashar, start)
+            if modell:
+                _med_modell(res[0], rot, cachemapp, avtryck, data)
+            return _med_mote(res[0], rot, mote, data)
     ctx, rapport = _modell(rot, cachemapp)
     over = Rapport()
     if ctx is not None:
@@ -189,8 +200,23 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
     res = _fran_cache(data, "hel")
     if modell and ctx is not None:
         res.arkiv = ctx.arkiv
-        _spara_modell(cachemapp, data, res.arkiv)
+        if hel:
+            modellcache.spara(cachemapp, avtryck, data, ctx)
     return _med_mote(res, rot, mote, data)
+
+
+def _med_modell(res: Resultat, rot: Path, cachemapp: Path | None, avtryck: str,
+                data: dict) -> None:
+    """The whole model: the kept one with the changed meetings read again
+    (``commands.modellcache``), else read and modelled whole (and kept)."""
+    sparad = modellcache.hamta(rot, cachemapp, avtryck, data)
+    if sparad is not None:
+        res.arkiv, res.modellmoten = sparad
+    else:
+        ctx, _r = _modell(rot, cachemapp)
+        res.arkiv = ctx.arkiv if ctx is not None else None
+        if ctx is not None:
+            modellcache.spara(cachemapp, avtryck, data, ctx)
 
 
 def _med_mote(res: Resultat, rot: Path, mote: Enhet | None, data: dict) -> Resultat:
@@ -204,25 +230,6 @@ def _med_mote(res: Resultat, rot: Path, mote: Enhet | None, data: dict) -> Resul
     return res
 
 
-def _modellfil(cachemapp: Path, data: dict) -> Cachefil:
-    return Cachefil(cachemapp / MODELL, nyckel(data["stampel"]))
-
-
-def _las_modell(cachemapp: Path | None, data: dict):
-    if cachemapp is None or "stampel" not in data:
-        return None
-    return _modellfil(cachemapp, data).las().get("arkiv")
-
-
-def _spara_modell(cachemapp: Path | None, data: dict, arkiv) -> None:
-    if cachemapp is None or arkiv is None or not data.get("sparbar"):
-        return
-    try:
-        _modellfil(cachemapp, data).spara({"arkiv": arkiv})
-    except Exception:  # noqa: BLE001 - a model that cannot be kept is rebuilt next time
-        pass
-
-
 def _andrade(rot: Path, filer: dict[str, Stat], enheter: set[Enhet],
              forra: dict) -> tuple[set[Enhet | None], dict[str, bytes | None]]:
     """The units with a changed, new or removed file or folder (None in the set: the rest
@@ -233,9 +240,9 @@ def _andrade(rot: Path, filer: dict[str, Stat], enheter: set[Enhet],
     andrade: set[Enhet | None] = set()
     hashar: dict[str, bytes | None] = {}
     for rel in gamla.keys() - filer.keys():
-        andrade.add(_enhet(rel, enheter))
+        andrade.add(_filenhet(rel, enheter))
     for rel, st in filer.items():
-        e = _enhet(rel, enheter)
+        e = _filenhet(rel, enheter)
         if e in andrade:
             continue
         g = gamla.get(rel)
@@ -279,7 +286,7 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     data = {"fakta": alla, "las": sorted(
         {x for x in forra["las"] if tuple(x.split("/", 1)) not in andrade}
         | {f"{o}/{d}" for (o, d), f in nya_fakta.items() if f.las})}
-    if any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
+    if ANSLAG in andrade or any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
         over = Rapport()
         try:
             kor_regler(fakta.kontext(rot, forra["organ"], {e: _packa_upp(b) for e, b
@@ -293,6 +300,8 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     for e in andrade & enheter:
         enh[e] = (nya[e], antal.get(e, (0, 0)))
     data["enheter"] = enh
+    data["versioner"] = {e: v for e, v in forra["versioner"].items() if e in enheter} | {
+        e: os.urandom(8) for e in andrade & enheter}
     return _fran_cache(forra | data, "inkrementell"), data
 
 
@@ -309,7 +318,8 @@ def _data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enh
     sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
     alla = fakta.fakta(ctx) if ctx is not None else {}
     return {"ok": ctx is not None, "enheter": enh, "topp": topp, "sparbar": sparbar,
-            "overgripande": list(over.poster), "stampel": os.urandom(8),
+            "overgripande": list(over.poster), "grund": os.urandom(8),
+            "versioner": {e: os.urandom(8) for e in enheter},
             "fakta": {e: _packa(f) for e, f in alla.items()},
             "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las),
             "organ": {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {}}

@@ -16,6 +16,7 @@ the truth, the caller recomputes.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -87,11 +88,18 @@ class Cachefil:
         self.avtryck = avtryck
 
     def las(self) -> dict:
+        # the collector off while unpickling: a model of 20,000 §§ is a million new objects,
+        # and the passes it would make over them are most of the time it takes to read
+        pa = gc.isenabled()
+        gc.disable()
         try:
             with open(self.fil, "rb") as fh:
                 d = pickle.load(fh)
         except Exception:  # noqa: BLE001 - any unreadable cache is an empty cache
             return {}
+        finally:
+            if pa:
+                gc.enable()
         if not (isinstance(d, tuple) and len(d) == 2 and d[0] == self.avtryck
                 and isinstance(d[1], dict)):
             return {}

@@ -1,7 +1,9 @@
 """The check cache never changes a result: after random edits to a small generated archive,
 `anslag kontrollera` with the cache (incremental) prints exactly what it prints without one
-(cold), with the same exit code. Runs the real command line in-process (cli.main) so that
-many edits fit in the test's time."""
+(cold), with the same exit code, and the model that `status`, `ny` and `bygg` get from the
+kept one (commands.modellcache, asked for after some of the edits) equals the model of a
+whole read. Runs the real command line in-process (cli.main) so that many edits fit in the
+test's time."""
 from __future__ import annotations
 
 import contextlib
@@ -149,12 +151,53 @@ def ta_bort_mote(rot: Path, i: int, _n: int) -> None:
     shutil.rmtree(_valj(sorted(rot.glob("*/*/")), i))
 
 
+def andra_register(rot: Path, i: int, n: int) -> None:
+    """.anslag/lasta.json (written by `anslag justera`): a meeting added (one with or
+    without a lock), emptied, or broken."""
+    from generator.content.register import register_fil, skriv_register
+    mote = _valj(sorted(rot.glob("*/*/")), i)
+    if n % 4 == 3:
+        register_fil(rot).parent.mkdir(exist_ok=True)
+        register_fil(rot).write_text("{inte json", encoding="utf-8")
+    else:
+        skriv_register(rot, set() if n % 4 == 2 else {f"{mote.parent.name}/{mote.name}"})
+
+
+def las_mote(rot: Path, i: int, n: int) -> None:
+    """A meeting gets a justering.lock (an unreadable one, or a copy of another meeting's)
+    or loses it."""
+    from generator.content.lasfil import LASFIL
+    mote = _valj(sorted(rot.glob("*/*/")), i)
+    kalla = sorted(rot.glob(f"*/*/{LASFIL}"))
+    if (mote / LASFIL).exists():
+        (mote / LASFIL).unlink()
+    elif kalla and n % 2:
+        shutil.copy(kalla[0], mote / LASFIL)
+    else:
+        (mote / LASFIL).write_text("trasig\n", encoding="utf-8")
+
+
 ANDRINGAR = [andra_falt, andra_text, lagg_till_paragraf, ta_bort_paragraf, byt_namn,
              bryt_referens, andra_person, rora, andra_handling, andra_kommun, tom_mapp,
-             kopiera_mote, ta_bort_mote]
+             kopiera_mote, ta_bort_mote, andra_register, las_mote]
 
 andring = st.tuples(st.sampled_from(ANDRINGAR), st.integers(0, 10**6), st.integers(0, 10**6),
-                    st.booleans())
+                    st.booleans(), st.booleans())
+
+
+def _samma_modell(rot: Path, varm: Path, vad: str) -> None:
+    """The model from the kept one (after any number of checks) equals a whole read's, in
+    every field and in the order of organs, meetings and ärenden."""
+    from generator.common.cache import cachemapp
+    from generator.commands.kontroll import _modell, kontrollera
+    ny = kontrollera(rot, cachemapp(varm / "site"), modell="arkiv").arkiv
+    ctx, _r = _modell(rot, None)
+    kall = ctx.arkiv if ctx is not None else None
+    assert ny == kall, vad
+    if kall is not None:
+        assert list(ny.arenden) == list(kall.arenden), vad
+        assert [(o, [m.datum for m in ny.organ[o].sammantraden]) for o in ny.organ] == \
+               [(o, [m.datum for m in kall.organ[o].sammantraden]) for o in kall.organ], vad
 
 
 @settings(max_examples=30, deadline=None,
@@ -169,11 +212,14 @@ def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
         varm.mkdir()
         kall.mkdir()
         assert _kontrollera(rot, varm) == _kall(rot, kall)
-        for fn, i, n, atergang in andringar:
+        _samma_modell(rot, varm, "från början")
+        for fn, i, n, atergang, modell in andringar:
             fore = {p: p.read_bytes() for p in rot.rglob("*") if p.is_file()}
             mappar = {p for p in rot.rglob("*") if p.is_dir()}
             fn(rot, i, n)
             assert _kontrollera(rot, varm) == _kall(rot, kall), fn.__name__
+            if modell:
+                _samma_modell(rot, varm, fn.__name__)
             if atergang:                              # edit then revert
                 for p in sorted(set(rot.rglob("*")) - set(fore) - mappar, reverse=True):
                     if p.is_dir():
@@ -186,6 +232,7 @@ def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
                     if not p.exists() or p.read_bytes() != b:
                         p.write_bytes(b)
                 assert _kontrollera(rot, varm) == _kall(rot, kall), f"{fn.__name__} återställd"
+        _samma_modell(rot, varm, "till sist")
 
 
 def test_cachen_anvands(arkiv: Path, tmp_path: Path):
@@ -205,8 +252,19 @@ def test_cachen_anvands(arkiv: Path, tmp_path: Path):
     assert kontrollera(rot, cache).satt == "inkrementell"
     kopiera_mote(rot, 3, 5)        # a new meeting
     assert kontrollera(rot, cache).satt == "inkrementell"
+    assert kontrollera(rot, cache, modell="arkiv").modellmoten is None  # none kept yet
+    andra_register(rot, 3, 1)     # what `anslag justera` writes besides the meeting
+    assert kontrollera(rot, cache).satt == "inkrementell"
+    assert kontrollera(rot, cache, modell="arkiv").modellmoten == 0    # kept as it was
+    andra_text(rot, 0, 0)          # the first and the last §: two meetings
+    assert kontrollera(rot, cache).satt == "inkrementell"
+    andra_text(rot, -1, 0)
+    res = kontrollera(rot, cache, modell="arkiv")
+    assert (res.satt, res.modellmoten) == ("inkrementell", 2)      # two meetings read again
+    assert kontrollera(rot, cache, modell="arkiv").modellmoten == 0
     andra_kommun(rot, 0, 1)
     assert kontrollera(rot, cache).satt == "hel"
+    assert kontrollera(rot, cache, modell="arkiv").modellmoten is None  # read whole
 
 
 def test_trasig_cache_ignoreras(arkiv: Path, tmp_path: Path):

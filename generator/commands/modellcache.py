@@ -9,8 +9,8 @@ organ.yml files, the set of organs) new ones on a whole check. When a model is a
 
 * the rest's version differs, or there is no usable model: the whole content folder is
   read and modelled (by the caller);
-* otherwise only the units whose version differs (changed, added, removed) are read and
-  modelled (``las_innehall(urval=...)``; a meeting is modelled from its own folder, the
+* otherwise only the units whose version differs from the kept model's (changed, added,
+  removed) are read and modelled (``las_innehall(urval=...)``; a meeting is modelled from its own folder, the
   kommun and its organ, nothing else), they replace the old meetings, and the links
   between meetings (references, vidare_behandling, ärenden by dnr) are made again over
   every § in reading order (``archive.bygg.lanka``).
@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from generator.archive.model import Arkiv, Sammantrade
 
 FIL = "modell.pickle"
+# Writing the model again costs about as much as reading it (about 1 s at 20,000 §§), so it
+# is kept again only once this many meeting folders have to be read on top of it; until
+# then each run reads those few again (a few hundredths of a second each).
+SPARA_EFTER = 25
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
 
@@ -97,6 +101,6 @@ def hamta(rot: Path, cachemapp: Path | None, avtryck: str,
         organ.sammantraden = sorted((m for m, _o in egna), key=lambda m: m.datum)
         paragrafer += [m.paragrafer[i] for m, ordning in egna for i in ordning]
     lanka(arkiv, paragrafer)
-    if data.get("sparbar"):
+    if data.get("sparbar") and len(andrade) >= SPARA_EFTER:
         _spara(fil, data, arkiv, mt)
     return arkiv, len(andrade)

@@ -202,8 +202,17 @@ def _samma_modell(rot: Path, varm: Path, vad: str) -> None:
 
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(andringar=st.lists(andring, min_size=1, max_size=4))
-def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar):
+@given(andringar=st.lists(andring, min_size=1, max_size=4), spara=st.sampled_from([1, 25]))
+def test_inkrementell_kontroll_som_kall(arkiv: Path, andringar, spara: int):
+    from generator.commands import modellcache
+    forra, modellcache.SPARA_EFTER = modellcache.SPARA_EFTER, spara   # kept after each change,
+    try:                                                               # or read again on top
+        _inkrementell_som_kall(arkiv, andringar)
+    finally:
+        modellcache.SPARA_EFTER = forra
+
+
+def _inkrementell_som_kall(arkiv: Path, andringar) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         rot = tmp / "innehall"
@@ -261,7 +270,7 @@ def test_cachen_anvands(arkiv: Path, tmp_path: Path):
     andra_text(rot, -1, 0)
     res = kontrollera(rot, cache, modell="arkiv")
     assert (res.satt, res.modellmoten) == ("inkrementell", 2)      # two meetings read again
-    assert kontrollera(rot, cache, modell="arkiv").modellmoten == 0
+    assert kontrollera(rot, cache, modell="arkiv").modellmoten == 2  # not kept for two
     andra_kommun(rot, 0, 1)
     assert kontrollera(rot, cache).satt == "hel"
     assert kontrollera(rot, cache, modell="arkiv").modellmoten is None  # read whole

@@ -28,6 +28,7 @@ again only the meetings whose version changed.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -289,9 +290,8 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     if ANSLAG in andrade or any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
         over = Rapport()
         try:
-            kor_regler(fakta.kontext(rot, forra["organ"], {e: _packa_upp(b) for e, b
-                                                           in alla.items()}),
-                       over, lokala=False)
+            kor_regler(fakta.kontext(rot, forra["organ"], _packa_upp_alla(alla)), over,
+                       lokala=False)
         except Exception:  # noqa: BLE001 - a rule that reads more than the facts: check all
             return None
         data["overgripande"] = over.poster
@@ -333,6 +333,16 @@ def _packa(f: fakta.Motesfakta) -> bytes:
 
 def _packa_upp(b: bytes | None) -> fakta.Motesfakta | None:
     return pickle.loads(b) if b is not None else None
+
+
+def _packa_upp_alla(alla: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:
+    pa = gc.isenabled()
+    gc.disable()          # many small objects: the collector's passes would cost the most
+    try:
+        return {e: pickle.loads(b) for e, b in alla.items()}
+    finally:
+        if pa:
+            gc.enable()
 
 
 def _fran_cache(data: dict, satt: str) -> Resultat:

@@ -29,7 +29,7 @@ from pathlib import Path
 from generator.common.datum import langt
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas, menade_du
-from generator.commands.justera import yaml_skalar
+from generator.commands.redigering import yaml_skalar
 from generator.archive.model import Arkiv, Organ, Sammantrade
 from generator.content.frontmatter import sammanfoga
 from generator.rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK

@@ -1,7 +1,15 @@
 """Benchmarks of the secretary's waits (issue 14): `anslag kontrollera` cold, warm and after one
-edit, and `status`, `ny`, `justera` warm. ``bench_kommandon(...)`` returns rows; scripts/bench
-prints them. Each figure is min and median of ``n`` runs of the real command line in a
-subprocess, with its peak memory. Not a test: the machine is shared and noisy."""
+edit, and `status`, `ny`, `justera` warm, the way a secretary meets them: `ny` for one meeting
+after another (each run after the previous one changed the archive), `status` after each of
+those, `justera` of one meeting after another. ``bench_kommandon(...)`` returns rows;
+scripts/bench prints them. Each figure is min and median of ``n`` runs of the real command
+line in a subprocess, with its CPU time and peak memory. Not a test: the machine is shared
+and noisy (on a busy machine the CPU time is the steadier figure).
+
+    scripts/bench_kommandon.py [KONTROLL_PARAGRAFER [KOMMANDO_PARAGRAFER]]
+        [--kontroll-arkiv MAPP] [--kommando-arkiv MAPP]
+
+An archive given is copied (never changed) instead of generated."""
 from __future__ import annotations
 
 import os
@@ -72,12 +80,21 @@ def _numrera_om(rot: Path, i: int) -> None:
     fil.write_text(text.replace("\nparagraf: ", "\nparagraf: 9", 1), encoding="utf-8")
 
 
-def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3) -> list[Rad]:
+def _arkiv(n: int, kalla: Path | None, ut: Path) -> None:
+    if kalla is None:
+        _generera(n, ut)
+    else:
+        shutil.copytree(kalla, ut, symlinks=True)
+
+
+def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
+                    kontroll_arkiv: Path | None = None,
+                    kommando_arkiv: Path | None = None) -> list[Rad]:
     rader: list[Rad] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         rot = tmp / f"arkiv-{kontroll}"
-        _generera(kontroll, rot)
+        _arkiv(kontroll, kontroll_arkiv, rot)
         k = ["kontrollera", "--innehall", str(rot)]
         kalla = []
         for i in range(n):
@@ -97,18 +114,21 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3)
             efter.append(_kor(k, tmp))
         rader.append(_rad(f"kontrollera {kontroll} §§ efter ett nytt §-nummer", 3, efter))
 
+        shutil.rmtree(rot)
         rot = tmp / f"arkiv-{kommandon}"
-        _generera(kommandon, rot)
+        _arkiv(kommandon, kommando_arkiv, rot)
         shutil.rmtree(tmp / ".cache", ignore_errors=True)
         _kor(["status", "--innehall", str(rot)], tmp)          # fills the cache
         rader.append(_rad(f"status {kommandon} §§ varm", 2,
                           [_kor(["status", "--innehall", str(rot)], tmp) for _ in range(n)]))
-        organ = sorted(p.name for p in rot.iterdir() if p.is_dir())[0]
-        ny = []
-        for i in range(n):
+        organ = sorted(p.name for p in rot.iterdir() if p.is_dir() and p.name[0] != ".")[0]
+        ny, status = [], []
+        for i in range(n):     # a meeting after another, and status after each
             ny.append(_kor(["ny", organ, f"2026-0{i + 1}-15", "--innehall", str(rot),
                             "--arenden", "3"], tmp))
-        rader.append(_rad(f"ny {kommandon} §§ varm", 2, ny))
+            status.append(_kor(["status", "--innehall", str(rot)], tmp))
+        rader.append(_rad(f"ny {kommandon} §§ varm, möte efter möte", 2, ny))
+        rader.append(_rad(f"status {kommandon} §§ efter ett ny", 2, status))
         for i in range(n):     # the new meetings: fill in the stubs so that they can be justerade
             for f in (rot / organ / f"2026-0{i + 1}-15").glob("[0-9]*.md"):
                 text = f.read_text(encoding="utf-8")
@@ -116,7 +136,7 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3)
                     "Skriv beslutet här.", "Beslut.").replace(
                     "Skriv ärendebeskrivningen här.", "Text."), encoding="utf-8")
         _kor(["kontrollera", "--innehall", str(rot)], tmp)
-        rader.append(_rad(f"justera {kommandon} §§ varm", 2, [
+        rader.append(_rad(f"justera {kommandon} §§ varm, möte efter möte", 2, [
             _kor(["justera", organ, f"2026-0{i + 1}-15", "--innehall", str(rot),
                   "--datum", f"2026-0{i + 1}-16", "--uppsatt", f"2026-0{i + 1}-17"], tmp)
             for i in range(n)]))
@@ -124,6 +144,15 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3)
 
 
 if __name__ == "__main__":
+    import argparse
+    ap = argparse.ArgumentParser(description="anslag kontrollera, status, ny, justera (issue 14)")
+    ap.add_argument("kontroll", nargs="?", type=int, default=50_000)
+    ap.add_argument("kommandon", nargs="?", type=int, default=20_000)
+    ap.add_argument("--rundor", type=int, default=3)
+    ap.add_argument("--kontroll-arkiv", type=Path)
+    ap.add_argument("--kommando-arkiv", type=Path)
+    a = ap.parse_args()
     print("anslag kontrollera, status, ny, justera (issue 14)")
-    for r in bench_kommandon(*[int(a) for a in sys.argv[1:3]]):
+    for r in bench_kommandon(a.kontroll, a.kommandon, a.rundor, a.kontroll_arkiv,
+                             a.kommando_arkiv):
         print(r, flush=True)

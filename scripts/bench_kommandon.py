@@ -89,7 +89,8 @@ def _arkiv(n: int, kalla: Path | None, ut: Path) -> None:
 
 def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
                     kontroll_arkiv: Path | None = None,
-                    kommando_arkiv: Path | None = None) -> list[Rad]:
+                    kommando_arkiv: Path | None = None, kalla_rundor: int | None = None
+                    ) -> list[Rad]:
     rader: list[Rad] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -97,7 +98,7 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
         _arkiv(kontroll, kontroll_arkiv, rot)
         k = ["kontrollera", "--innehall", str(rot)]
         kalla = []
-        for i in range(n):
+        for i in range(n if kalla_rundor is None else max(1, kalla_rundor)):
             shutil.rmtree(tmp / ".cache", ignore_errors=True)
             kalla.append(_kor(k, tmp))
         rader.append(_rad(f"kontrollera {kontroll} §§ kall", 10, kalla))
@@ -151,8 +152,10 @@ if __name__ == "__main__":
     ap.add_argument("--rundor", type=int, default=3)
     ap.add_argument("--kontroll-arkiv", type=Path)
     ap.add_argument("--kommando-arkiv", type=Path)
+    ap.add_argument("--kalla-rundor", type=int, help="cold checks (default --rundor; at least 1, "
+                    "it fills the cache)")
     a = ap.parse_args()
     print("anslag kontrollera, status, ny, justera (issue 14)")
     for r in bench_kommandon(a.kontroll, a.kommandon, a.rundor, a.kontroll_arkiv,
-                             a.kommando_arkiv):
+                             a.kommando_arkiv, a.kalla_rundor):
         print(r, flush=True)

@@ -6,7 +6,7 @@ entry point that also runs the rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from generator.archive.model import (Anslagsdatum, Rattelse, Arkiv, Bilaga, Hand
                     Omrostning, Organ, Overklagande, Paragraf, Person, Referens, Sammantrade,
                     Sektion)
 from generator.archive.handlingar import andring, bygg_handlingar, kallelse_handlingar
-from generator.archive.referenser import Organregister, tolka
+from generator.archive.referenser import Organregister, lanka, tolka
 from generator.schema.falt import (ANSLAG_NYCKLAR, ARENDE_NYCKLAR, BILAGA_NYCKLAR, JUSTERING_NYCKLAR,
                      KALLELSE_NYCKLAR, KOMMUN_NYCKLAR, OMROSTNING_NYCKLAR, ORGAN_NYCKLAR,
                      OVERKLAGANDE_NYCKLAR, PARAGRAF_NYCKLAR, SAMMANTRADE_NYCKLAR, TILLGANGLIGHET_NYCKLAR,
@@ -345,48 +345,6 @@ def _referenser(ctx: Kontext) -> None:
                                    t.paragraf))
             setattr(p, key, ut)
     lanka(ctx.arkiv, [p for p, _doc, _m in ctx.paragrafer])
-
-
-def lanka(arkiv: Arkiv, paragrafer: list[Paragraf]) -> None:
-    """The links between meetings, from every § of the archive in reading order: whether
-    a reference's target is in the archive, vidare_behandling, and ärenden by dnr. Redone
-    from scratch, so that a kept model whose changed meetings were replaced is linked
-    exactly as a new one (commands.modellcache)."""
-    index = _paragrafindex(arkiv)
-    for p in paragrafer:
-        p.vidare_behandling = []
-        for key in ("beredning", "hanvisningar"):
-            refs = getattr(p, key)
-            for i, r in enumerate(refs):
-                finns = r.nyckel in index
-                if r.i_arkivet != finns:
-                    refs[i] = replace(r, i_arkivet=finns)
-    arkiv.arenden = {}
-    for p in paragrafer:
-        for r in p.beredning:
-            if r.i_arkivet and r.nyckel:
-                mal = index.get(r.nyckel)
-                if mal is not None:
-                    mal.vidare_behandling.append(Referens(
-                        arkiv.referens_text(*p.nyckel), p.organ_id, p.datum, p.nummer, True))
-        if p.dnr:
-            arkiv.arenden.setdefault(p.dnr, []).append(p)
-    for lst in arkiv.arenden.values():
-        lst.sort(key=lambda p: (p.datum, p.organ_id, p.nummer))
-
-
-def _paragrafindex(arkiv: Arkiv) -> dict[tuple[str, date, int], Paragraf]:
-    """``arkiv.paragraf`` as one dict (it searches the organ's meetings on every call): the
-    first meeting of a date, the first § of a number."""
-    ut: dict[tuple[str, date, int], Paragraf] = {}
-    for oid, o in arkiv.organ.items():
-        sedda: set[date] = set()
-        for m in o.sammantraden:
-            if m.datum not in sedda:
-                sedda.add(m.datum)
-                for p in m.paragrafer:
-                    ut.setdefault((oid, m.datum, p.nummer), p)
-    return ut
 
 
 def rattelser_for_modellen(path: Path) -> list[Rattelse]:

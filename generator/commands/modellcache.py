@@ -13,7 +13,7 @@ organ.yml files, the set of organs) new ones on a whole check. When a model is a
   removed) are read and modelled (``las_innehall(urval=...)``; a meeting is modelled from its own folder, the
   kommun and its organ, nothing else), they replace the old meetings, and the links
   between meetings (references, vidare_behandling, ärenden by dnr) are made again over
-  every § in reading order (``archive.bygg.lanka``).
+  every § in reading order (``archive.referenser.lanka``).
 
 So the model is the one a whole read gives, whatever happened between two runs
 (``tests/core/test_kontroll.py`` compares them after random edits).
@@ -86,7 +86,8 @@ def hamta(rot: Path, cachemapp: Path | None, avtryck: str,
     arkiv: Arkiv = d["arkiv"]
     if not andrade:
         return arkiv, 0
-    from generator.archive.bygg import bygg_modell, lanka
+    from generator.archive.bygg import bygg_modell
+    from generator.archive.referenser import lanka
     from generator.content.loading import las_innehall
     ctx = bygg_modell(las_innehall(rot, Rapport(), None, urval=andrade & nu.keys()), Rapport())
     if ctx is None:

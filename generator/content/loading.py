@@ -21,7 +21,7 @@ from generator.common.cache import Cachefil, kodavtryck
 from generator.common.diagnostics import Rapport
 from generator.content.frontmatter import FrontmatterFel, dela
 from generator.content.lankar import lankar_ut
-from generator.content.yamlsakert import FOR_DJUPT, ForDjupt, ladda
+from generator.content.yamlsakert import ForDjupt, ladda
 
 DATUM_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORGAN_RE = re.compile(r"^[a-z0-9-]+$")
@@ -148,8 +148,8 @@ def las_yaml(fil: Path, rel: str, rapport: Rapport) -> Dokument | None:
     except yaml.YAMLError as e:
         rapport.fel(rel, "yaml", _yaml_fel(e, 1))
         return None
-    except ForDjupt:
-        rapport.fel(rel, "yaml", FOR_DJUPT)
+    except ForDjupt as e:
+        rapport.fel(rel, "yaml", e.meddelande)
         return None
     if not isinstance(data, dict):
         rapport.fel(rel, "yaml", "filen ska innehålla nycklar med värden (t.ex. \"namn: ...\").")
@@ -221,8 +221,8 @@ def las_markdown(fil: Path, rel: str, rapport: Rapport,
     except yaml.YAMLError as e:
         rapport.fel(rel, "frontmatter", _yaml_fel(e, delad.fm_rad))
         return None
-    except ForDjupt:
-        rapport.fel(rel, "frontmatter", FOR_DJUPT)
+    except ForDjupt as e:
+        rapport.fel(rel, "frontmatter", e.meddelande)
         return None
     if not isinstance(data, dict) or (not data and fm_text.strip()):
         rapport.fel(rel, "frontmatter", "frontmatter ska innehålla nycklar med värden "

@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from generator.common.cache import Cachefil, kodavtryck
-from generator.common.diagnostics import Rapport
+from generator.common.diagnostics import Diagnostik, Rapport
+from generator.common.parallell import i_tva
 from generator.content.frontmatter import FrontmatterFel, dela
 from generator.content.lankar import lankar_ut
 from generator.content.yamlsakert import ForDjupt, ladda
@@ -262,23 +263,56 @@ def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None,
         rapport.fel("kommun.yml", "fil", "kommun.yml saknas. Skapa den med minst "
                     "\"namn:\" och \"webbplats:\".")
     innehall = Innehall(rot, kommun)
+    organ: list[tuple[RaOrgan, list[Diagnostik], int]] = []   # (organ, its diagnostics, meetings)
+    uppgifter: list[tuple[str, Path]] = []
     for organ_mapp in sorted(p for p in rot.iterdir()
                              if p not in ut and p.is_dir() and not p.name.startswith(".")):
-        innehall.organ.append(_las_organ(organ_mapp, rot, rapport, minne, ut, urval))
+        orapport = Rapport()
+        ra, moten = _las_organ(organ_mapp, rot, orapport, ut, urval)
+        organ.append((ra, orapport.poster, len(moten)))
+        uppgifter.extend((ra.id, m) for m in moten)
+    lasta: list[tuple[RaSammantrade, list[Diagnostik]]] = []
+    for del_, nya in i_tva(uppgifter, lambda del_: _las_moten(del_, rot, minne, ut),
+                           MINST_FOR_TVA_PROCESSER):
+        lasta.extend(del_)
+        if minne is not None and nya is not minne.nya:
+            minne.nya.update(nya)
+    i = 0
+    for ra, poster, antal in organ:     # the order of a read in one process
+        rapport.extend(poster)
+        for ra_m, m_poster in lasta[i:i + antal]:
+            ra.sammantraden.append(ra_m)
+            rapport.extend(m_poster)
+        i += antal
+        innehall.organ.append(ra)
     return innehall
 
 
-def _las_organ(mapp: Path, rot: Path, rapport: Rapport, minne: Tolkminne | None,
-               ut: dict[Path, Path], urval: set[tuple[str, str]] | None) -> RaOrgan:
+# Meeting folders from which the reading is split over two processes
+# (generator.common.parallell): below it a fork costs more than it saves (docs/arkitektur.md).
+MINST_FOR_TVA_PROCESSER = 100
+
+
+def _las_moten(uppgifter: list[tuple[str, Path]], rot: Path, minne: Tolkminne | None,
+               ut: dict[Path, Path]):
+    """Read these meeting folders: each with its diagnostics, and the memo's new entries."""
+    lasta = []
+    for organ_id, mapp in uppgifter:
+        r = Rapport()
+        lasta.append((_las_sammantrade(organ_id, mapp, rot, r, minne, ut), r.poster))
+    return lasta, (minne.nya if minne is not None else None)
+
+
+def _las_organ(mapp: Path, rot: Path, rapport: Rapport, ut: dict[Path, Path],
+               urval: set[tuple[str, str]] | None) -> tuple[RaOrgan, list[Path]]:
+    """The organ folder's organ.yml, and its meeting folders to read."""
     organ_fil = mapp / "organ.yml"
     rel = _rel(organ_fil, rot)
     doc = las_yaml(organ_fil, rel, rapport) if organ_fil not in ut and organ_fil.is_file() else None
-    ra = RaOrgan(mapp.name, mapp, doc, rel)
-    for m in sorted(p for p in mapp.iterdir()
-                    if p not in ut and p.is_dir() and not p.name.startswith(".")
-                    and (urval is None or (mapp.name, p.name) in urval)):
-        ra.sammantraden.append(_las_sammantrade(ra.id, m, rot, rapport, minne, ut))
-    return ra
+    return RaOrgan(mapp.name, mapp, doc, rel), sorted(
+        p for p in mapp.iterdir()
+        if p not in ut and p.is_dir() and not p.name.startswith(".")
+        and (urval is None or (mapp.name, p.name) in urval))
 
 
 def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,

@@ -1,0 +1,94 @@
+"""Reading a large content folder in two processes (generator.common.parallell) gives
+exactly what reading it in one gives: the same diagnostics in the same order, the same
+documents and model, and the parse memo holds the child's files too. Run in a fresh
+interpreter (one thread, as `anslag` is) with the break-even lowered so a small
+generated archive is split."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROT
+
+KOD = r"""
+import hashlib, os, sys
+from pathlib import Path
+import generator.content.loading as L
+from generator.archive.bygg import bygg_modell
+from generator.common import parallell
+from generator.common.diagnostics import Rapport
+from generator.rules import kor_regler
+
+rot, minst = Path(sys.argv[1]), int(sys.argv[2])
+L.MINST_FOR_TVA_PROCESSER = minst
+forkar = []
+fork = os.fork
+def raknad_fork():
+    forkar.append(1)
+    return fork()
+os.fork = raknad_fork
+r = Rapport()
+minne = L.Tolkminne(None)
+inn = L.las_innehall(rot, r, minne)
+ctx = bygg_modell(inn, r)
+kor_regler(ctx, r)
+docs = [(d.path, repr(d.data), d.body, d.body_rad, d.nyckelrader, d.text)
+        for o in inn.organ for m in o.sammantraden
+        for d in [m.sammantrade, *m.paragrafer, *m.handlingar.values()] if d is not None]
+moten = [(m.organ_id, m.datum_text, m.sammantrade_path, sorted(m.filer.items()), m.lock)
+         for o in inn.organ for m in o.sammantraden]
+print(len(forkar), len(r.poster), len(docs), len(minne.nya))
+print(hashlib.sha256(repr((r.poster, docs, moten, ctx.arkiv)).encode()).hexdigest())
+"""
+
+
+@pytest.fixture(scope="module")
+def arkiv(tmp_path_factory) -> Path:
+    ut = tmp_path_factory.mktemp("arkiv") / "innehall"
+    subprocess.run([sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer",
+                    "400", "--handlingar", "1", "--ut", str(ut)], check=True,
+                   capture_output=True)
+    filer = sorted(p for p in ut.glob("*/*/*.md") if p.name != "sammantrade.md")
+    # errors in both halves: broken YAML, a personnummer, a file that is not UTF-8
+    filer[3].write_text("---\nparagraf: [1\n---\ntext\n", encoding="utf-8")
+    filer[-4].write_text(filer[-4].read_text(encoding="utf-8") + "\n811218-9876\n",
+                         encoding="utf-8")
+    filer[len(filer) // 2 + 1].write_bytes(b"---\nrubrik: \xff\n---\n")
+    return ut
+
+
+def _kor(rot: Path, minst: int) -> list[str]:
+    p = subprocess.run([sys.executable, "-c", KOD, str(rot), str(minst)], capture_output=True,
+                       text=True, cwd=ROT, timeout=300)
+    assert p.returncode == 0, p.stderr
+    return p.stdout.split()
+
+
+def test_tva_processer_ger_samma_resultat_som_en(arkiv: Path):
+    en = _kor(arkiv, 10**9)
+    tva = _kor(arkiv, 2)
+    assert en[0] == "0" and tva[0] == "1", (en, tva)      # only the second one forked
+    assert int(en[1]) >= 3                                 # the errors were found
+    assert tva[1:] == en[1:]
+    assert int(tva[3]) == int(tva[2])                      # every parsed file is in the memo
+
+
+KOD_FEL = r"""
+import os
+from generator.common import parallell
+forälder = os.getpid()
+def gor(xs):
+    if os.getpid() != forälder:
+        raise RuntimeError("barnet misslyckas")
+    return [x * 2 for x in xs]
+print(parallell.kan_dela(10, 2), parallell.i_tva(list(range(10)), gor, 2))
+"""
+
+
+def test_ett_misslyckat_barn_gor_om_sin_halva_har():
+    p = subprocess.run([sys.executable, "-c", KOD_FEL], capture_output=True, text=True,
+                       cwd=ROT, timeout=60)
+    assert p.stdout.strip() == "True [[0, 2, 4, 6, 8], [10, 12, 14, 16, 18]]", p.stderr

@@ -188,22 +188,25 @@ def _sammantrade(ra: RaSammantrade, datum: date, organ: Organ, kommun: Kommun,
 
 # ---------------------------------------------------------------- paragraf
 
+_RUBRIK2 = re.compile(r"##\s+\S")
+
+
 def dela_sektioner(body: str) -> tuple[str, list[Sektion]]:
     """Split the body at ``##`` headings; the heading ending in "beslut" is the decision."""
     ingress: list[str] = []
     sektioner: list[tuple[str, list[str]]] = []
     i_kod = False
     for line in body.split("\n"):
-        if line.lstrip().startswith("```"):
+        if "```" in line and line.lstrip().startswith("```"):
             i_kod = not i_kod
-        if not i_kod and re.match(r"^##\s+\S", line) and not line.startswith("###"):
+        if not i_kod and line.startswith("##") and _RUBRIK2.match(line) and not line.startswith("###"):
             sektioner.append((line[2:].strip().rstrip("#").strip(), []))
         elif sektioner:
             sektioner[-1][1].append(line)
         else:
             ingress.append(line)
-    ut = [Sektion(r, "\n".join(t).strip(),
-                  bool(re.search(r"beslut$", r.rstrip(" .:").casefold()))) for r, t in sektioner]
+    ut = [Sektion(r, "\n".join(t).strip(), r.rstrip(" .:").casefold().endswith("beslut"))
+          for r, t in sektioner]
     return "\n".join(ingress).strip(), ut
 
 

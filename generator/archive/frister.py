@@ -12,13 +12,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 from generator.archive.model import Anslagsdatum, Overklagande
 
 
 @lru_cache(maxsize=256)
 def _helgdagar(ar: int) -> frozenset[date]:
+    import holidays   # ~0.1 s of every country's calendar: only when a deadline is computed
     h = holidays.country_holidays("SE", years=ar, categories=("public", "de_facto"))
     return frozenset(h.keys())
 

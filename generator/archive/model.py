@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from generator.archive.uppslag import forsta
+
 OrganTyp = Literal["fullmaktige", "styrelse", "namnd", "utskott", "beredning", "ovrigt"]
 ORGAN_TYPER: tuple[str, ...] = ("fullmaktige", "styrelse", "namnd", "utskott", "beredning", "ovrigt")
 
@@ -318,8 +320,10 @@ class Sammantrade:
     def ar(self) -> int:
         return self.datum.year
 
+    _index: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)
+
     def paragraf(self, nummer: int) -> Paragraf | None:
-        return next((p for p in self.paragrafer if p.nummer == nummer), None)
+        return forsta(self, self.paragrafer, "nummer", nummer)
 
     @property
     def paragrafspann(self) -> str:
@@ -351,19 +355,10 @@ class Organ:
     forvaringsplats: str | None = None
     sidfot: str = "Justerandes signatur"
     sammantraden: list[Sammantrade] = field(default_factory=list)
-    # (list, its length, datum -> first meeting of that date): built on first use, rebuilt
-    # when the list is replaced or changes length (was a linear scan: 150,000 calls on
-    # 50,000 §§; a meeting folder is named by its date, so the dates of an organ are unique)
     _index: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)
 
     def sammantrade(self, datum: date) -> Sammantrade | None:
-        lista, (forra, n, index) = self.sammantraden, self._index
-        if forra is not lista or n != len(lista):
-            index = {}
-            for m in lista:
-                index.setdefault(m.datum, m)
-            self._index = (lista, len(lista), index)
-        return index.get(datum)
+        return forsta(self, self.sammantraden, "datum", datum)
 
     @property
     def ar(self) -> list[int]:

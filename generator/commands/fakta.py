@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.archive.uppslag import forsta
+
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
 
 
@@ -47,9 +49,10 @@ class M:
     beslutande: list
     ersattare: list
     paragrafer: list[P] = field(default_factory=list)    # by number, as in the model
+    _index: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)
 
     def paragraf(self, nummer: int) -> P | None:
-        return next((p for p in self.paragrafer if p.nummer == nummer), None)
+        return forsta(self, self.paragrafer, "nummer", nummer)
 
 
 @dataclass(slots=True)
@@ -105,9 +108,10 @@ class _Ra:
 class _Organ:
     kortnamn: str
     sammantraden: list[M] = field(default_factory=list)
+    _index: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)
 
     def sammantrade(self, datum: date) -> M | None:
-        return next((m for m in self.sammantraden if m.datum == datum), None)
+        return forsta(self, self.sammantraden, "datum", datum)
 
 
 @dataclass(slots=True)

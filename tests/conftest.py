@@ -32,6 +32,14 @@ def kor_anslag(*args: str, cwd: Path | None = None) -> Korning:
     return Korning(p.returncode, p.stdout, p.stderr)
 
 
+def generera_arkiv(ut: Path, paragrafer: int, handlingar: int = 1) -> Path:
+    """A synthetic archive from scripts/generate-archive (the generator the benchmarks use)."""
+    subprocess.run([sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer",
+                    str(paragrafer), "--handlingar", str(handlingar), "--ut", str(ut)],
+                   check=True, capture_output=True)
+    return ut
+
+
 @pytest.fixture
 def bas_kopia(tmp_path: Path) -> Path:
     dst = tmp_path / "innehall"

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.commands import cli
-from tests.conftest import ROT
+from tests.conftest import generera_arkiv
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -28,9 +28,7 @@ pytestmark = pytest.mark.filterwarnings("ignore")
 @pytest.fixture(scope="module")
 def arkiv(tmp_path_factory) -> Path:
     ut = tmp_path_factory.mktemp("arkiv") / "innehall"
-    subprocess.run([sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer",
-                    "120", "--handlingar", "1", "--ut", str(ut)], check=True,
-                   capture_output=True)
+    generera_arkiv(ut, 120)
     return ut
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROT
+from tests.conftest import ROT, generera_arkiv
 
 KOD = r"""
 import hashlib, os, sys
@@ -48,9 +48,7 @@ print(hashlib.sha256(repr((r.poster, docs, moten, ctx.arkiv)).encode()).hexdiges
 @pytest.fixture(scope="module")
 def arkiv(tmp_path_factory) -> Path:
     ut = tmp_path_factory.mktemp("arkiv") / "innehall"
-    subprocess.run([sys.executable, str(ROT / "scripts" / "generate-archive"), "--paragrafer",
-                    "400", "--handlingar", "1", "--ut", str(ut)], check=True,
-                   capture_output=True)
+    generera_arkiv(ut, 400)
     filer = sorted(p for p in ut.glob("*/*/*.md") if p.name != "sammantrade.md")
     # errors in both halves: broken YAML, a personnummer, a file that is not UTF-8
     filer[3].write_text("---\nparagraf: [1\n---\ntext\n", encoding="utf-8")

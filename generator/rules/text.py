@@ -141,9 +141,6 @@ _PREFIX = " \t>-*+.)0123456789"
 _MARKOR = re.compile(r"(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
 
 
-_LANGT_PREFIX = re.compile("^[" + re.escape(_PREFIX) + "]{" + str(MAX_NIVAER + 1) + "}", re.M)
-
-
 def _nivaer(rad: str) -> int:
     """How deeply a Markdown line nests, counted generously: every two columns of
     leading whitespace and every block-quote or list marker before the text is a level
@@ -171,8 +168,8 @@ def text_inte_for_djupt_nastlad(ctx):
     """Lists or quotes nested hundreds of levels deep are a mistake (and would exhaust
     the renderers' recursion): an error naming the line."""
     for doc, _p in _dokument(ctx):
-        if not doc.body or not _LANGT_PREFIX.search(doc.body):
-            continue       # no line starts with more than MAX_NIVAER prefix characters
+        if not doc.body:
+            continue
         for i, rad in enumerate(doc.body.split("\n")):
             # a level takes at least one character: short prefixes cannot be too deep
             if len(rad) - len(rad.lstrip(_PREFIX)) <= MAX_NIVAER:

@@ -106,6 +106,16 @@ def _rensa_gamla(site: Path, behall: set[str], start_ns: int) -> int:
     return borta
 
 
+def _ta_bort_avvikande(staging: Path, avvikande: list[str]) -> None:
+    """Files of the published site changed since its build wrote them are not kept: they
+    are made again (a changed search file: its whole bucket is indexed again)."""
+    for rel in avvikande:
+        delar = rel.split("/")
+        if delar[0] == "pagefind" and len(delar) > 2:
+            rel = f"pagefind/{delar[1]}/pagefind-entry.json"
+        (staging / rel).unlink(missing_ok=True)
+
+
 _RENAME_EXCHANGE = 2
 
 
@@ -250,6 +260,25 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
         las.close()
 
 
+def _oforandrad(innehall: Path, cache: Path, pub, fs) -> bool:
+    """Nothing changed since the published build (``commands/publicerad.py``): the same
+    content, code, theme, settings and day, and every published file as it was written.
+    Then the site is kept as it is (the check's warnings are still printed)."""
+    from generator.commands.kontroll import kontrollera
+
+    stampel = pub.stampel()
+    if stampel is None:
+        return False
+    with fs.steg("Kontroll av innehållet"):
+        res = kontrollera(innehall, cache)
+    if res.satt != "oforandrad" or res.stampel != stampel or res.rapport.har_fel:
+        return False
+    for d in res.rapport.sorterade():
+        print(str(d), file=sys.stderr)
+    fs.meddelande("Inget har ändrats sedan förra bygget; webbplatsen är oförändrad.")
+    return True
+
+
 def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
                fs, cache: Path, motor: str = "mkdocs") -> int:
     """The build, holding the lock of ``cache``."""
@@ -275,6 +304,12 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             ta_bort_i_bakgrunden(gammal)
         elif gammal.is_file():
             gammal.unlink()
+    from generator.commands import publicerad
+    pub = publicerad.Publicerad(
+        cache, publicerad.avtryck(sc.avtryck, mkdocs_yml, innehall, ut, arkiv_dir, pdf, motor),
+        ut, arkiv_dir if pdf else None, publicerad.dag(idag))
+    if _oforandrad(innehall, cache, pub, fs):
+        return 0
     # the previous site is copied (as hard links) while the content is checked
     kopia = starta_lankkopia(ut, staging) if inkrementell else None
     try:
@@ -292,6 +327,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
 
         if inkrementell:
             _vanta_pa_kopia(kopia, ut, staging)
+            _ta_bort_avvikande(staging, pub.avvikande())
         else:
             staging.mkdir(parents=True)
             sc.fil.unlink(missing_ok=True)
@@ -333,9 +369,11 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
         sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both
+        pub.glom()
         _byt(staging, ut)
         if motor == "mkdocs":            # (a Zensical build leaves none: MkDocs starts afresh)
             sc.spara(plugin.sidcache_ny)
+        pub.spara(res.stampel)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
         _stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):

@@ -68,6 +68,7 @@ class Resultat:
     arkiv: Arkiv | None = None
     lasta: set[str] = field(default_factory=set)   # "organ/datum" of every locked meeting
     modellmoten: int | None = None    # meeting folders read for the model (None: all)
+    stampel: bytes = b""              # changes with every change of the content (anslag bygg)
 
 
 def _avtryck(rot: Path) -> str:
@@ -108,6 +109,15 @@ def _skanna(rot: Path) -> tuple[dict[str, Stat], set[Enhet], bool]:
                 st = e.stat(follow_symlinks=False)
                 filer[r] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return filer, enheter, hel
+
+
+def _stampel(filer: dict[str, Stat], start: int) -> bytes:
+    """A stamp of the content folder as scanned (every file's and folder's size, mtime_ns
+    and inode): the same stamp means no file changed. Empty (never equal to a kept one)
+    when a file changed so recently that a further write could keep its stat."""
+    if any(st[1] >= start - OSAKER_NS for st in filer.values()):
+        return b""
+    return hashlib.sha256(repr(sorted(filer.items())).encode()).digest()
 
 
 def _enhet(path: str, enheter: set[Enhet]) -> Enhet | None:
@@ -168,6 +178,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
     forra = fil.las() if fil is not None else {}
     start = time.time_ns()
     filer, enheter, hel = _skanna(rot)
+    stampel = _stampel(filer, start) if hel else b""
     andrade, hashar = _andrade(rot, filer, enheter, forra) if hel and forra else (None, {})
     if andrade is not None and not andrade:
         if hashar and fil is not None:
@@ -175,6 +186,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
         res = _fran_cache(forra, "oforandrad")
         if modell and forra["ok"]:
             _med_modell(res, rot, cachemapp, avtryck, forra)
+        res.stampel = stampel
         return _med_mote(res, rot, mote, forra)
     if fil is not None and hel:
         for rel, st in filer.items():       # hash what may still change unseen (OSAKER_NS)
@@ -188,6 +200,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
                 _spara(fil, data, filer, hashar, start)
             if modell:
                 _med_modell(res[0], rot, cachemapp, avtryck, data)
+            res[0].stampel = stampel
             return _med_mote(res[0], rot, mote, data)
     ctx, rapport = _modell(rot, cachemapp)
     over = Rapport()
@@ -203,6 +216,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
         res.arkiv = ctx.arkiv
         if hel:
             modellcache.spara(cachemapp, avtryck, data, ctx)
+    res.stampel = stampel
     return _med_mote(res, rot, mote, data)
 
 

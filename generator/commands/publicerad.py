@@ -55,14 +55,19 @@ def dag(idag: date) -> tuple[str, bool]:
 
 
 def filer(mapp: Path) -> dict[str, Stat]:
-    """Every file under ``mapp``: relative path -> (size, mtime_ns, inode)."""
+    """Every file under ``mapp``: relative path -> (size, mtime_ns, inode). One
+    ``scandir`` per folder and one ``lstat`` per file (a site has a folder per page)."""
     ut: dict[str, Stat] = {}
-    rot = str(mapp)
-    for dirpath, _dirs, namn in os.walk(rot):
-        rel = os.path.relpath(dirpath, rot)
-        for n in namn:
-            st = os.lstat(os.path.join(dirpath, n))
-            ut[n if rel == "." else f"{rel}/{n}"] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    kvar = [(str(mapp), "")]
+    while kvar:
+        mapp_, fore = kvar.pop()
+        with os.scandir(mapp_) as poster:
+            for p in poster:
+                if p.is_dir(follow_symlinks=False):
+                    kvar.append((p.path, f"{fore}{p.name}/"))
+                else:
+                    st = p.stat(follow_symlinks=False)
+                    ut[fore + p.name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return ut
 
 

@@ -135,7 +135,7 @@ def _byt(ny: Path, ut: Path) -> None:
             return
     except (AttributeError, OSError):
         pass
-    gammal = ut.with_name(f".{ut.name}.gammal-{os.getpid()}")
+    gammal = ut.with_name(f".{ut.name}.gammal-{os.getpid()}-{time.time_ns()}")
     os.rename(ut, gammal)
     os.rename(ny, ut)
     ta_bort_i_bakgrunden(gammal)
@@ -287,7 +287,8 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     start_ns = time.time_ns() - 2_000_000_000  # margin for coarse file-system timestamps
     pdf = not utan_pdf
 
-    staging = ut.parent / f".{ut.name}.ny-{os.getpid()}"
+    staging = ut.parent / f".{ut.name}.ny-{os.getpid()}-{time.time_ns()}"   # never the name of
+    # a previous site still being removed in the background (builds in one process)
     # the previous site of the last swap (still being removed in the background when builds
     # follow each other closely) or the staging folder of an interrupted build: never wait for it
     # (only folders that carry our marker: a folder of someone else's is never removed)

@@ -63,14 +63,20 @@ def test_samma_dag_utan_andring_rors_ingen_fil(tmp_path, hjalp, capsys):
 
 
 def test_ny_dag_som_tar_ned_ett_anslag_bygger_om(tmp_path, hjalp, capsys):
+    """Also the organ's year page (a reused unit, ``minne.ar``): a planned meeting that has
+    been held by the later day has another status."""
     rot = _innehall(tmp_path / "innehall", hjalp)
+    hjalp.mote(rot, "2025-03-20", "2025-03-24", "2025-03-24")
     ut = tmp_path / "ut" / "site"
     _bygg(capsys, rot, ut, IDAG)
     tavla = (ut / "index.html").read_bytes()
     assert "Sista dag för överklagande".encode() in tavla
+    ar = ut / "protokoll/sn/2025/index.html"
+    assert "Planerat" in ar.read_text(encoding="utf-8")
 
     assert MEDDELANDE not in _bygg(capsys, rot, ut, SENARE)
     assert "Sista dag för överklagande".encode() not in (ut / "index.html").read_bytes()
+    assert "Planerat" not in ar.read_text(encoding="utf-8")
     _som_ren(capsys, rot, ut, tmp_path / "ren" / "site", SENARE)
     assert MEDDELANDE in _bygg(capsys, rot, ut, SENARE)
 

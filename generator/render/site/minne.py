@@ -1,7 +1,7 @@
 """Memo of generated pages between builds, so a rebuild generates only what changed.
 
 A *unit* is what one piece of the model produces: a meeting (its page, its §
-pages, its JSON) or an ärende page. Its key is a hash of everything it is
+pages, its JSON), an organ's year page or an ärende page. Its key is a hash of everything it is
 built from that lives in the unit itself: the public model of the meeting
 (``repr`` of the dataclasses, which includes derived links such as
 ``vidare_behandling``), the few per-day facts about it (protokoll published,
@@ -76,6 +76,11 @@ class Minne:
             h = _hash(self._globalt(), repr(m), dag)
             self._moten[k] = h
         return h
+
+    def ar(self, o: "Organ", ar: int, moten: list["Sammantrade"]) -> bytes:
+        """Key of an organ's year page: the keys of its meetings that year (their public
+        model and their day facts: status, PDF links)."""
+        return _hash(self._globalt(), "ar", o.id, ar, [self.mote(o, m) for m in moten])
 
     def arende(self, dnr: str, ps: list["Paragraf"], handlingar: list | None = None) -> bytes:
         """Key of an ärende page: the keys of the meetings its §§ come from, and for

@@ -28,7 +28,9 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
     for o in w.organ:
         yield organ_sida(w, o)
         for ar in o.ar:
-            yield organ_ar_sida(w, o, ar)
+            moten = [m for m in o.sammantraden if m.ar == ar]
+            yield from w.minne.sidor(f"ar|{o.id}|{ar}", w.minne.ar(o, ar, moten),
+                                     lambda o=o, ar=ar: [organ_ar_sida(w, o, ar)])
         for m in o.sammantraden:
             yield from w.minne.sidor(f"m|{o.id}|{m.datum}", w.minne.mote(o, m),
                                      lambda o=o, m=m: mote_sidor(w, o, m))

@@ -17,6 +17,7 @@ build invalidates the record before it swaps a new site in and records again aft
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -115,4 +116,10 @@ class Publicerad:
         self.fil.fil.unlink(missing_ok=True)
 
     def spara(self, stampel: bytes) -> None:
-        self.fil.spara({"stampel": stampel, "dag": self.dag, "mappar": self._mappar()})
+        """Record the site just swapped in; a record that cannot be made is none (the next
+        build then builds), never a failed build: the new site is already published."""
+        try:
+            self.fil.spara({"stampel": stampel, "dag": self.dag, "mappar": self._mappar()})
+        except OSError:
+            with contextlib.suppress(OSError):
+                self.glom()

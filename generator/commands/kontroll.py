@@ -111,15 +111,6 @@ def _skanna(rot: Path) -> tuple[dict[str, Stat], set[Enhet], bool]:
     return filer, enheter, hel
 
 
-def _stampel(filer: dict[str, Stat], start: int) -> bytes:
-    """A stamp of the content folder as scanned (every file's and folder's size, mtime_ns
-    and inode): the same stamp means no file changed. Empty (never equal to a kept one)
-    when a file changed so recently that a further write could keep its stat."""
-    if any(st[1] >= start - OSAKER_NS for st in filer.values()):
-        return b""
-    return hashlib.sha256(repr(sorted(filer.items())).encode()).digest()
-
-
 def _enhet(path: str, enheter: set[Enhet]) -> Enhet | None:
     delar = path.split("/", 2)
     if len(delar) >= 2 and (delar[0], delar[1]) in enheter:
@@ -178,7 +169,6 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
     forra = fil.las() if fil is not None else {}
     start = time.time_ns()
     filer, enheter, hel = _skanna(rot)
-    stampel = _stampel(filer, start) if hel else b""
     andrade, hashar = _andrade(rot, filer, enheter, forra) if hel and forra else (None, {})
     if andrade is not None and not andrade:
         if hashar and fil is not None:
@@ -186,7 +176,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
         res = _fran_cache(forra, "oforandrad")
         if modell and forra["ok"]:
             _med_modell(res, rot, cachemapp, avtryck, forra)
-        res.stampel = stampel
+        res.stampel = _stampel(forra)
         return _med_mote(res, rot, mote, forra)
     if fil is not None and hel:
         for rel, st in filer.items():       # hash what may still change unseen (OSAKER_NS)
@@ -195,12 +185,12 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
     if andrade is not None and forra["ok"] and None not in andrade:
         res = _inkrementell(rot, forra, andrade, enheter)
         if res is not None:
-            data = forra | res[1]
+            data = forra | res[1] | {"stampel": os.urandom(8)}
             if fil is not None:
                 _spara(fil, data, filer, hashar, start)
             if modell:
                 _med_modell(res[0], rot, cachemapp, avtryck, data)
-            res[0].stampel = stampel
+            res[0].stampel = _stampel(data)
             return _med_mote(res[0], rot, mote, data)
     ctx, rapport = _modell(rot, cachemapp)
     over = Rapport()
@@ -216,7 +206,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
         res.arkiv = ctx.arkiv
         if hel:
             modellcache.spara(cachemapp, avtryck, data, ctx)
-    res.stampel = stampel
+    res.stampel = _stampel(data)
     return _med_mote(res, rot, mote, data)
 
 
@@ -332,11 +322,17 @@ def _data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enh
     sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
     alla = fakta.fakta(ctx) if ctx is not None else {}
     return {"ok": ctx is not None, "enheter": enh, "topp": topp, "sparbar": sparbar,
-            "overgripande": list(over.poster), "grund": os.urandom(8),
+            "overgripande": list(over.poster), "grund": os.urandom(8), "stampel": os.urandom(8),
             "versioner": {e: os.urandom(8) for e in enheter},
             "fakta": {e: _packa(f) for e, f in alla.items()},
             "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las),
             "organ": {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {}}
+
+
+def _stampel(data: dict) -> bytes:
+    """A stamp that changes with every check that found a change (``anslag bygg`` keeps the
+    published site only when it is the stamp of its last build); empty when not kept."""
+    return data.get("stampel", b"") if data.get("sparbar") else b""
 
 
 def _packa(f: fakta.Motesfakta) -> bytes:

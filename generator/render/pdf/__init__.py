@@ -22,14 +22,15 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import (ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor,
+                                wait)
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.archive.plan import Publiceringsplan
 from generator.render.pdf.data import Data
-from generator.render.pdf.jobb import Jobb, dokument, fingeravtryck
+from generator.render.pdf.jobb import PAKET, Jobb, dokument, fingeravtryck
 from generator.render.pdf.motor import Cache, Motor, RenderingsFel, json_bytes
 from generator.render.pdf.handling import gor_kallelsepaket
 from generator.render.pdf.paket import gor_paket
@@ -112,40 +113,47 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
     cache = Cache(cache_dir, roter)
     arkiv = plan.arkiv
 
-    # Build the job list meeting by meeting; identical documents (a public and
-    # an internal copy without sekretess) are rendered once. A meeting whose
-    # fingerprint is in the cache index, with every PDF cached, is not even
-    # turned into data (warm rebuilds cost a few file copies).
-    jobb: list[Jobb] = []
-    nya_index: list[tuple[str, list[Jobb], Path, Path | None]] = []
+    # The jobs meeting by meeting, rendered as they come (the data of only a few
+    # meetings is in memory at a time); identical documents (a public and an internal
+    # copy without sekretess) are rendered once. A meeting whose fingerprint is in the
+    # cache index, with every PDF cached, is not even turned into data (an unchanged
+    # meeting costs one index read and a stat per PDF).
+    nya_index: list[tuple[str, list[tuple[str, list[Path]]], Path, Path | None]] = []
+    nycklar: dict[Path, str] = {}   # target -> PDF key, for the packets (not utdrag)
     motor_nyckel = mot.nyckel(b"")
-    for mp in plan.moten.values():
-        oid, d = mp.nyckel
-        pub = site / "protokoll" / oid / d.isoformat()
-        ark = intern / oid / d.isoformat() if intern is not None else None
-        fp = fingeravtryck(motor_nyckel, arkiv, mp, intern is not None)
-        fran_index = cache.las_index(fp, pub, ark)
-        if fran_index is not None:
-            jobb.extend(Jobb(b"", mal, k) for k, mal in fran_index)
-            continue
-        per_nyckel: dict[str, Jobb] = {}
-        for data, mal in dokument(arkiv, mp, site, intern):
-            b = json_bytes(data)
-            k = mot.nyckel(b)
-            if k in per_nyckel:
-                per_nyckel[k].mal.append(mal)
-            else:
-                per_nyckel[k] = Jobb(b, [mal], k)
-                jobb.append(per_nyckel[k])
-        nya_index.append((fp, list(per_nyckel.values()), pub, ark))
 
-    _rendera(jobb, mot, cache, stat, framsteg)
-    for fp, mjobb, pub, ark in nya_index:
-        cache.skriv_index(fp, [(j.nyckel, j.mal) for j in mjobb], pub, ark)
+    def alla_jobb() -> Iterator[Jobb]:
+        for mp in plan.moten.values():
+            oid, d = mp.nyckel
+            pub = site / "protokoll" / oid / d.isoformat()
+            ark = intern / oid / d.isoformat() if intern is not None else None
+            fp = fingeravtryck(motor_nyckel, arkiv, mp, intern is not None)
+            fran_index = cache.las_index(fp, pub, ark)
+            if fran_index is not None:
+                mjobb = [Jobb(b"", mal, k) for k, mal in fran_index]
+            else:
+                per_nyckel: dict[str, Jobb] = {}
+                for data, mal in dokument(arkiv, mp, site, intern):
+                    b = json_bytes(data)
+                    k = mot.nyckel(b)
+                    if k in per_nyckel:
+                        per_nyckel[k].mal.append(mal)
+                    else:
+                        per_nyckel[k] = Jobb(b, [mal], k)
+                mjobb = list(per_nyckel.values())
+                nya_index.append((fp, [(j.nyckel, list(j.mal)) for j in mjobb], pub, ark))
+            for j in mjobb:
+                nycklar.update((m, j.nyckel) for m in j.mal if not m.name.startswith("utdrag-"))
+            yield from mjobb
+
+    totalt = sum(len([d for d in mp.pdfer if d.slag not in PAKET])
+                 + (len(mp.interna) if intern is not None else 0) for mp in plan.moten.values())
+    _rendera(alla_jobb(), totalt, mot, cache, stat, framsteg)
+    for fp, poster, pub, ark in nya_index:
+        cache.skriv_index(fp, poster, pub, ark)
 
     # The reading packets, made from the protokoll just written (named by its PDF key:
     # an unchanged packet is found without making any data).
-    nycklar = {mal: j.nyckel for j in jobb for mal in j.mal}
     for mp in plan.moten.values():
         if mp.pdf("paket"):
             r = gor_paket(arkiv, mp, site, mot, cache, nycklar)
@@ -175,35 +183,21 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
     return stat
 
 
-def _rendera(jobb: list[Jobb], mot: Motor, cache: Cache, stat: PdfStatistik,
+def _rendera(jobb: Iterable[Jobb], totalt: int, mot: Motor, cache: Cache, stat: PdfStatistik,
              framsteg: Framsteg | None) -> None:
-    """Write every job: copied from the cache, or rendered (in threads) and cached."""
-    totalt = len(jobb)
+    """Write every job as it comes: from the cache, or rendered (in threads, at most a few
+    jobs ahead) and cached. ``totalt``: the target files, for ``framsteg``."""
     klara = 0
     las = threading.Lock()
 
-    def klar() -> None:
+    def skriv(j: Jobb, pdf: bytes | None) -> None:
         nonlocal klara
-        klara += 1
-        if framsteg is not None:
-            framsteg(klara, totalt)
-
-    def skriv(j: Jobb, pdf: bytes | None, kalla: Path | None) -> None:
         for mal in j.mal:   # a PDF this stage already put there is left in place
             cache.lagg(j.nyckel, mal, pdf)
             stat.filer += 1
-
-    missar: list[Jobb] = []
-    for j in jobb:
-        traff = cache.finns(j.nyckel)
-        if traff is not None:
-            skriv(j, None, traff)
-            stat.cachade += 1
-            klar()
-        elif not j.data:
-            raise RenderingsFel(f"PDF-cachen ändrades under bygget ({j.nyckel}); bygg igen")
-        else:
-            missar.append(j)
+        klara += len(j.mal)
+        if framsteg is not None:
+            framsteg(klara, totalt)
 
     def arbeta(j: Jobb) -> tuple[Jobb, bytes, float]:
         t = time.perf_counter()
@@ -212,37 +206,37 @@ def _rendera(jobb: list[Jobb], mot: Motor, cache: Cache, stat: PdfStatistik,
 
     def spara(j: Jobb, pdf: bytes, s: float) -> None:
         cache.spara(j.nyckel, pdf)
-        skriv(j, pdf, None)
+        j.data = b""   # rendered: its data is not kept
+        skriv(j, pdf)
         stat.renderade += 1
         stat.render_sekunder += s
-        klar()
 
-    if not missar:
-        return
-    arbetare = max(1, min(len(missar), os.cpu_count() or 1, 8))
-    if arbetare == 1:
-        resultat: Iterator = (arbeta(j) for j in missar)
-        for j, pdf, s in resultat:
-            spara(j, pdf, s)
-        return
+    arbetare = max(1, min(os.cpu_count() or 1, 8))
     with ThreadPoolExecutor(max_workers=arbetare, thread_name_prefix="pdf") as ex:
-        kvar = iter(missar)
         aktiva: set[Future] = set()
 
-        def fyll() -> None:
-            for j in kvar:
-                aktiva.add(ex.submit(arbeta, j))
-                if len(aktiva) >= arbetare * 4:
-                    break
-
-        fyll()
-        while aktiva:
-            gjorda, _ = wait(aktiva, return_when=FIRST_COMPLETED)
+        def klart(alla: bool) -> None:
+            gjorda, _ = wait(aktiva, return_when=ALL_COMPLETED if alla else FIRST_COMPLETED)
             for f in gjorda:
                 aktiva.discard(f)
                 with las:
                     spara(*f.result())
-            fyll()
+
+        for j in jobb:
+            if cache.finns(j.nyckel) is not None:
+                with las:
+                    skriv(j, None)
+                stat.cachade += 1
+            elif not j.data:
+                raise RenderingsFel(f"PDF-cachen ändrades under bygget ({j.nyckel}); bygg igen")
+            elif arbetare == 1:
+                spara(*arbeta(j))
+            else:
+                aktiva.add(ex.submit(arbeta, j))
+                if len(aktiva) >= arbetare * 4:
+                    klart(False)
+        if aktiva:
+            klart(True)
 
 
 _VARA_PDF = ("protokoll.pdf", "kallelse.pdf", "protokoll-med-bilagor.pdf",

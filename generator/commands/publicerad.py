@@ -33,10 +33,12 @@ BIBLIOTEK = ("mkdocs", "mkdocs-material", "Jinja2", "MarkupSafe", "Markdown", "P
 Stat = tuple[int, int, int]
 
 
-def _tema(mkdocs_yml: Path) -> list[tuple[str, bytes]]:
+def _pdftema(mkdocs_yml: Path) -> list[tuple[str, bytes]]:
+    """The theme's PDF templates and fonts: the rest of the theme is in the site cache's
+    key already (``render/site/sidcache.avtryck``), so it is not read a second time."""
     filer: set[Path] = set()
     for tema in {Path(mkdocs_yml).parent / "theme", ROT / "theme"}:
-        filer |= {p for p in tema.rglob("*") if p.is_file()}
+        filer |= {p for p in (tema / "pdf").rglob("*") if p.is_file()}
     return [(str(p), p.read_bytes()) for p in sorted(filer)]
 
 
@@ -46,7 +48,7 @@ def avtryck(sidavtryck: str, mkdocs_yml: Path, innehall: Path, ut: Path, arkiv_d
     is not in it but in the record, so a build for another day still finds what it
     published (``avvikande``)."""
     return nyckel(b"publicerad", sidavtryck, kodavtryck("generator", bibliotek=BIBLIOTEK),
-                  _tema(mkdocs_yml), str(Path(innehall).resolve()), str(ut), str(arkiv_dir),
+                  _pdftema(mkdocs_yml), str(Path(innehall).resolve()), str(ut), str(arkiv_dir),
                   pdf, motor)
 
 

@@ -39,6 +39,22 @@ class P:
     fil: str
     beredning: list[Ref]
     hanvisningar: list[Ref]
+    ar_sekretess: bool = False
+    rubrik: str = ""                  # only of a sekretess § (the rule on kallelser reads it)
+
+
+@dataclass(slots=True)
+class Arende:
+    """A kallelse item as the rule on secret matters reads it."""
+
+    rubrik: str
+    dnr: str | None
+    sekretess: str | None
+
+
+@dataclass(slots=True)
+class Kallelse:
+    arenden: tuple[Arende, ...]
 
 
 @dataclass(slots=True)
@@ -48,6 +64,7 @@ class M:
     utdrag: bool
     beslutande: list
     ersattare: list
+    kallelse: Kallelse | None = None
     paragrafer: list[P] = field(default_factory=list)    # by number, as in the model
     _index: tuple = field(default=(None, 0, None), init=False, repr=False, compare=False)
 
@@ -78,13 +95,16 @@ def fakta(ctx) -> dict[Enhet, Motesfakta]:
     for m, doc, ra in ctx.sammantraden:
         e = (ra.organ_id, ra.datum_text)
         enhet[id(m)] = e
+        kal = None if m.kallelse is None else Kallelse(tuple(
+            Arende(a.rubrik, a.dnr, a.sekretess) for a in m.kallelse.arenden))
         ut[e] = Motesfakta(M(m.organ_id, m.datum, m.utdrag, list(m.beslutande),
-                             list(m.ersattare)), doc.path if doc is not None else None,
+                             list(m.ersattare), kal), doc.path if doc is not None else None,
                            ra.lock is not None, (ra.mapp / JOURNAL).exists())
     lp: dict[int, P] = {}
     for p, doc, m in ctx.paragrafer:
         lp[id(p)] = ny = P(p.organ_id, p.datum, p.nummer, p.dnr, p.fil,
-                           [_ref(r) for r in p.beredning], [_ref(r) for r in p.hanvisningar])
+                           [_ref(r) for r in p.beredning], [_ref(r) for r in p.hanvisningar],
+                           p.ar_sekretess, p.rubrik if p.ar_sekretess else "")
         ut[enhet[id(m)]].paragrafer.append((ny, doc.path))
     for m, _doc, ra in ctx.sammantraden:
         ut[(ra.organ_id, ra.datum_text)].m.paragrafer = [lp[id(p)] for p in m.paragrafer]

@@ -28,7 +28,6 @@ again only the meetings whose version changed.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.commands import fakta, modellcache
+from generator.commands import fakta, helkontroll, modellcache
 from generator.common.cache import Cachefil, kodavtryck, nyckel
 from generator.common.diagnostics import Diagnostik, Rapport
 
@@ -75,6 +74,7 @@ def _avtryck(rot: Path) -> str:
     return nyckel(kodavtryck("generator.common", "generator.content", "generator.schema",
                              "generator.archive", "generator.rules",
                              "generator.commands.kontroll", "generator.commands.fakta",
+                             "generator.commands.helkontroll",
                              "generator.commands.modellcache",
                              bibliotek=("PyYAML", "regex")), str(rot.resolve()))
 
@@ -111,18 +111,11 @@ def _skanna(rot: Path) -> tuple[dict[str, Stat], set[Enhet], bool]:
     return filer, enheter, hel
 
 
-def _enhet(path: str, enheter: set[Enhet]) -> Enhet | None:
-    delar = path.split("/", 2)
-    if len(delar) >= 2 and (delar[0], delar[1]) in enheter:
-        return delar[0], delar[1]
-    return None
-
-
 def _filenhet(rel: str, enheter: set[Enhet]) -> Enhet | None:
     """The unit a scanned file or folder belongs to (ANSLAG for .anslag/, None: the rest)."""
     if rel.startswith(".anslag/"):
         return ANSLAG
-    return _enhet(rel, enheter)
+    return helkontroll.enhet(rel, enheter)
 
 
 def _hash(fil: Path) -> bytes | None:
@@ -141,19 +134,47 @@ def _rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
     return ut
 
 
-def _modell(rot: Path, cachemapp: Path | None) -> tuple[Kontext | None, Rapport]:
-    """Read the whole content folder (parsed files from the shared memo) and model it."""
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import Tolkminne, las_innehall
-    rapport = Rapport()
-    minne = Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None
-    innehall = las_innehall(rot, rapport, minne)
+def _tolkminne(cachemapp: Path | None):
+    from generator.content.loading import Tolkminne
+    return Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None
+
+
+def _spara_minne(minne) -> None:
     if minne is not None:
         try:
             minne.spara()
         except OSError:
             pass
+
+
+def _modell(rot: Path, cachemapp: Path | None) -> tuple[Kontext | None, Rapport]:
+    """Read the whole content folder (parsed files from the shared memo) and model it."""
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import las_innehall
+    rapport = Rapport()
+    minne = _tolkminne(cachemapp)
+    innehall = las_innehall(rot, rapport, minne)
+    _spara_minne(minne)
     return bygg_modell(innehall, rapport), rapport
+
+
+def _hel(rot: Path, cachemapp: Path | None, enheter: set[Enhet], dela: bool
+         ) -> tuple[dict, Kontext | None]:
+    """The whole check: in two processes (``commands.helkontroll``) when ``dela`` and the
+    archive is large enough (no model then), else in this one."""
+    if dela and helkontroll.dela(len(enheter)):
+        minne = _tolkminne(cachemapp)
+        delar = helkontroll.i_tva_processer(rot, enheter, minne)
+        if delar is not None:
+            _spara_minne(minne)
+            return _data_av(**delar), None
+    ctx, rapport = _modell(rot, cachemapp)
+    over = Rapport()
+    if ctx is not None:
+        from generator.rules import kor_regler
+        kor_regler(ctx, rapport, overgripande=False)
+        kor_regler(ctx, over, lokala=False)
+    return _data(ctx, rapport, over, enheter), ctx
 
 
 def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str | None = None,
@@ -192,13 +213,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
                 _med_modell(res[0], rot, cachemapp, avtryck, data)
             res[0].stampel = _stampel(data)
             return _med_mote(res[0], rot, mote, data)
-    ctx, rapport = _modell(rot, cachemapp)
-    over = Rapport()
-    if ctx is not None:
-        from generator.rules import kor_regler
-        kor_regler(ctx, rapport, overgripande=False)
-        kor_regler(ctx, over, lokala=False)
-    data = _data(ctx, rapport, over, enheter)
+    data, ctx = _hel(rot, cachemapp, enheter, hel and not modell)
     if fil is not None and hel:
         _spara(fil, data, filer, hashar, start)
     res = _fran_cache(data, "hel")
@@ -275,7 +290,7 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     topp = set(forra["topp"])
     nya: dict[Enhet, list[Diagnostik]] = {e: [] for e in andrade}
     for d in rapport.poster:
-        e = _enhet(d.path, enheter)
+        e = helkontroll.enhet(d.path, enheter)
         if e is None:
             if d not in topp:
                 return None          # something outside the meetings changed
@@ -287,14 +302,14 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     for e in andrade:
         alla.pop(e, None)
         if e in nya_fakta:
-            alla[e] = _packa(nya_fakta[e])
+            alla[e] = helkontroll.packa(nya_fakta[e])
     data = {"fakta": alla, "las": sorted(
         {x for x in forra["las"] if tuple(x.split("/", 1)) not in andrade}
         | {f"{o}/{d}" for (o, d), f in nya_fakta.items() if f.las})}
     if ANSLAG in andrade or any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
         over = Rapport()
         try:
-            kor_regler(fakta.kontext(rot, forra["organ"], _packa_upp_alla(alla)), over,
+            kor_regler(fakta.kontext(rot, forra["organ"], helkontroll.packa_upp_alla(alla)), over,
                        lokala=False)
         except Exception:  # noqa: BLE001 - a rule that reads more than the facts: check all
             return None
@@ -315,18 +330,26 @@ def _data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enh
         e: ([], antal.get(e, (0, 0))) for e in enheter}
     topp: list[Diagnostik] = []
     for d in rapport.poster:
-        e = _enhet(d.path, enheter)
+        e = helkontroll.enhet(d.path, enheter)
         (topp if e is None else enh[e][0]).append(d)
+    alla = fakta.fakta(ctx) if ctx is not None else {}
+    return _data_av(ctx is not None, enh, topp, list(over.poster),
+                    {e: helkontroll.packa(f) for e, f in alla.items()},
+                    {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {},
+                    sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las))
+
+
+def _data_av(ok: bool, enheter: dict, topp: list[Diagnostik], overgripande: list[Diagnostik],
+             fakta: dict[Enhet, bytes], organ: dict[str, str], las: list[str]) -> dict:
+    """The check cache's data of a whole check; ``enheter``: every meeting unit -> (its
+    diagnostics, (meetings, §§)), ``fakta``: the packed facts of every meeting."""
     # a dnr pattern too slow for some dnr stops that rule at the first such dnr: which one
     # depends on the whole archive, so such a result is never reused
     sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
-    alla = fakta.fakta(ctx) if ctx is not None else {}
-    return {"ok": ctx is not None, "enheter": enh, "topp": topp, "sparbar": sparbar,
-            "overgripande": list(over.poster), "grund": os.urandom(8), "stampel": os.urandom(8),
-            "versioner": {e: os.urandom(8) for e in enheter},
-            "fakta": {e: _packa(f) for e, f in alla.items()},
-            "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las),
-            "organ": {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {}}
+    return {"ok": ok, "enheter": enheter, "topp": topp, "sparbar": sparbar,
+            "overgripande": overgripande, "grund": os.urandom(8), "stampel": os.urandom(8),
+            "versioner": {e: os.urandom(8) for e in enheter}, "fakta": fakta, "las": las,
+            "organ": organ}
 
 
 def _stampel(data: dict) -> bytes:
@@ -335,24 +358,8 @@ def _stampel(data: dict) -> bytes:
     return data.get("stampel", b"") if data.get("sparbar") else b""
 
 
-def _packa(f: fakta.Motesfakta) -> bytes:
-    # each meeting's facts pickled on their own: a check that needs none of them (nothing
-    # changed, or no cross-meeting fact changed) does not unpickle 50,000 §§ of them
-    return pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
 def _packa_upp(b: bytes | None) -> fakta.Motesfakta | None:
     return pickle.loads(b) if b is not None else None
-
-
-def _packa_upp_alla(alla: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:
-    pa = gc.isenabled()
-    gc.disable()          # many small objects: the collector's passes would cost the most
-    try:
-        return {e: pickle.loads(b) for e, b in alla.items()}
-    finally:
-        if pa:
-            gc.enable()
 
 
 def _fran_cache(data: dict, satt: str) -> Resultat:

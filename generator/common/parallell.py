@@ -25,19 +25,27 @@ def _karnor() -> int:
         return os.cpu_count() or 1
 
 
+_delad = False         # inside a split (either half): a nested i_tva does not split again
+
+
 def kan_dela(antal: int, minst: int) -> bool:
-    """Whether ``antal`` items are split: at least ``minst``, two cores, ``os.fork``, and no
-    other thread running (a fork copies only this one, with whatever locks it held)."""
-    return (antal >= minst and hasattr(os, "fork") and _karnor() >= 2
+    """Whether ``antal`` items are split: at least ``minst``, two cores, ``os.fork``, no
+    other thread running (a fork copies only this one, with whatever locks it held) and not
+    already inside a split (the two cores are taken)."""
+    return (antal >= minst and not _delad and hasattr(os, "fork") and _karnor() >= 2
             and threading.active_count() == 1)
 
 
-def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: int) -> list[R]:
+def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: int,
+          skicka: Callable[[R], R] | None = None, andel: float = 0.5) -> list[R]:
     """``[gor(forsta_halvan), gor(andra_halvan)]``, the second half in a forked child when
-    ``kan_dela``; otherwise ``[gor(uppgifter)]``."""
+    ``kan_dela``; otherwise ``[gor(uppgifter)]``. ``skicka``: what the child sends of its
+    result (by default all of it); ``andel``: the share of the items the child takes (the
+    parent may have more to do after)."""
+    global _delad
     if not kan_dela(len(uppgifter), minst):
         return [gor(uppgifter)]
-    mitt = len(uppgifter) // 2
+    mitt = len(uppgifter) - round(len(uppgifter) * andel)
     forsta, andra = uppgifter[:mitt], uppgifter[mitt:]
     try:
         las, skriv = os.pipe()
@@ -46,18 +54,23 @@ def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: int) -> list[R
         return [gor(uppgifter)]
     if pid == 0:                                       # the child: its half, then exit
         kod = 0
+        _delad = True
         try:
             os.close(las)
-            data = pickle.dumps(gor(andra), protocol=pickle.HIGHEST_PROTOCOL)
+            res = gor(andra)
+            data = pickle.dumps(res if skicka is None else skicka(res),
+                                protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(skriv, "wb") as ut:
                 ut.write(data)
         except BaseException:  # noqa: BLE001 - the parent does this half itself
             kod = 1
         os._exit(kod)                                  # no atexit, no flushing of our buffers
     os.close(skriv)
+    _delad = True
     try:
         egen = gor(forsta)
     finally:
+        _delad = False
         with os.fdopen(las, "rb") as inn:
             data = inn.read()
         _pid, status = os.waitpid(pid, 0)

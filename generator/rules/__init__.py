@@ -75,6 +75,7 @@ OVERGRIPANDE: list[Regel] = [
     numrering.i_foljd_mellan_sammantraden,
     referenser.beredning_giltig,
     referenser.hanvisningar_giltiga,
+    sekretess.kallelse_namner_sekretess,   # a matter made secret in any meeting
     las.register_stammer,
 ]
 

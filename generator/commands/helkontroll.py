@@ -1,0 +1,146 @@
+"""The whole check of a large content folder in two processes.
+
+A whole check (no usable cache) reads, models and checks every meeting. On two cores the
+meeting folders are split in two (``common.parallell.i_tva``): each half, the second one in
+a forked child, reads its meetings (with kommun.yml and every organ.yml), models them, runs
+the rules that read one meeting (``kor_regler(..., overgripande=False)``) and takes the
+cross-meeting facts of its meetings (``commands.fakta``). The child sends back only its
+diagnostics, counts and packed facts, never documents or a model. This process then runs
+the cross-meeting rules once over the facts of every meeting (``fakta.kontext``), exactly as
+the incremental check does.
+
+The result is the one of a check in one process (``tests/core/test_helkontroll.py``):
+diagnostics outside the meeting folders are taken from this process's half only, and
+when anything could differ the caller does the check in one process: the two halves
+disagree outside the meetings, a diagnostic of one half names a meeting of the other, the
+kommun's dnr pattern is too slow for some dnr (that rule then stops at the first such dnr
+of the whole archive), or a cross-meeting rule reads more than the facts. A child that
+fails is redone here (``i_tva``).
+"""
+from __future__ import annotations
+
+import gc
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.commands import fakta
+from generator.common.diagnostics import Diagnostik, Rapport
+from generator.common.parallell import i_tva, kan_dela
+
+Enhet = tuple[str, str]               # (organ folder, meeting folder)
+
+# Meeting folders from which the whole check is split (docs/arkitektur.md: measured
+# break-even; below it the fork and the facts sent back cost more than they save).
+MINST_MOTEN = 300
+BARNETS_ANDEL = 0.5                   # the share of the meetings the child checks
+
+
+@dataclass(slots=True)
+class Halva:
+    """What one half found. ``fakta`` (the facts unpacked) is not sent by the child."""
+
+    ok: bool                          # kommun.yml was usable
+    lokal: bool                       # every diagnostic named a meeting of this half or none
+    topp: list[Diagnostik]            # diagnostics outside the meeting folders
+    enheter: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]]
+    packade: dict[Enhet, bytes]       # the facts of each meeting, pickled on their own
+    organ: dict[str, str]             # organ id -> kortnamn, in the model's order
+    minne: dict[bytes, bytes] | None  # the parse memo's entries of this half
+    fakta: dict[Enhet, fakta.Motesfakta] | None = None
+
+
+def packa(f: fakta.Motesfakta) -> bytes:
+    # each meeting's facts pickled on their own: a check that needs none of them (nothing
+    # changed, or no cross-meeting fact changed) does not unpickle 50,000 §§ of them
+    return pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def enhet(path: str, enheter: set[Enhet]) -> Enhet | None:
+    """The meeting folder a diagnostic's path lies in (None: outside every meeting)."""
+    delar = path.split("/", 2)
+    if len(delar) >= 2 and (delar[0], delar[1]) in enheter:
+        return delar[0], delar[1]
+    return None
+
+
+def dela(antal: int) -> bool:
+    return kan_dela(antal, MINST_MOTEN)
+
+
+def _halva(rot: Path, urval: list[Enhet], minne, enheter: set[Enhet]) -> Halva:
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import las_innehall
+    from generator.rules import kor_regler
+    rapport = Rapport()
+    ctx = bygg_modell(las_innehall(rot, rapport, minne, urval=set(urval)), rapport)
+    if ctx is not None:
+        kor_regler(ctx, rapport, overgripande=False)
+    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {e: ([], (0, 0)) for e in urval}
+    topp: list[Diagnostik] = []
+    lokal = True
+    for d in rapport.poster:
+        e = enhet(d.path, enheter)
+        if e is None:
+            topp.append(d)
+        elif e in enh:
+            enh[e][0].append(d)
+        else:
+            lokal = False
+    alla: dict[Enhet, fakta.Motesfakta] = {}
+    if ctx is not None:
+        for m, _doc, ra in ctx.sammantraden:
+            e = (ra.organ_id, ra.datum_text)
+            enh[e] = (enh[e][0], (1, len(m.paragrafer)))
+        alla = fakta.fakta(ctx)
+    return Halva(ctx is not None, lokal, topp, enh, {e: packa(f) for e, f in alla.items()},
+                 {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {},
+                 minne.nya if minne is not None else None, alla)
+
+
+def _skicka(h: Halva) -> Halva:
+    h.fakta = None                    # the parent unpacks the packed facts it needs
+    return h
+
+
+def packa_upp_alla(packade: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:
+    pa = gc.isenabled()
+    gc.disable()          # many small objects: the collector's passes would cost the most
+    try:
+        return {e: pickle.loads(b) for e, b in packade.items()}
+    finally:
+        if pa:
+            gc.enable()
+
+
+def i_tva_processer(rot: Path, enheter: set[Enhet], minne) -> dict | None:
+    """The whole check in two halves: the parts of the check cache's data
+    (``kontroll._data_av``), or None when the caller must check in one process."""
+    halvor = i_tva(sorted(enheter), lambda urval: _halva(rot, urval, minne, enheter),
+                   MINST_MOTEN, _skicka, BARNETS_ANDEL)
+    egen = halvor[0]
+    if any(h.ok != egen.ok or not h.lokal or h.topp != egen.topp for h in halvor):
+        return None
+    if any(d.nyckel == "dnr_monster" for d in egen.topp):
+        return None
+    if minne is not None:
+        for h in halvor[1:]:
+            if h.minne is not None and h.minne is not minne.nya:
+                minne.nya.update(h.minne)
+    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {}
+    packade: dict[Enhet, bytes] = {}
+    alla: dict[Enhet, fakta.Motesfakta] = {}
+    for h in halvor:
+        enh.update(h.enheter)
+        packade.update(h.packade)
+        alla.update(h.fakta if h.fakta is not None else packa_upp_alla(h.packade))
+    over = Rapport()
+    if egen.ok:
+        from generator.rules import kor_regler
+        try:
+            kor_regler(fakta.kontext(rot, egen.organ, alla), over, lokala=False)
+        except Exception:  # noqa: BLE001 - a rule that reads more than the facts: one process
+            return None
+    return {"ok": egen.ok, "enheter": enh, "topp": egen.topp, "overgripande": over.poster,
+            "fakta": packade, "organ": egen.organ,
+            "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las)}

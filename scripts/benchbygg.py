@@ -3,7 +3,9 @@
 ``bench_bygg(...)`` returns rows ``(namn, sekunder: list[float], referens)`` for:
 
 * ``kall``: a cold full build (no output, empty cache folder) with ``anslag bygg``;
-* ``ingen ändring``: the same build again with nothing changed (the daily rebuild);
+* ``ingen ändring``: the same build again with nothing changed (the same day);
+* ``ny dag, inget ändrat``: the build for the next day (``--idag`` one day later), content
+  untouched: THE daily rebuild (the board changes with the date);
 * ``ett sammanträde``: the build after one meeting was added (scripts/bench-site's copy);
 * the floors of a cold build without PDFs: ``pagefind`` alone over the output, the Markdown
   conversion of every body (``generator.render.markup``), and writing every page's bytes;
@@ -35,6 +37,7 @@ from pathlib import Path
 
 ROT = Path(__file__).resolve().parent.parent
 IDAG = "2025-06-30"
+NY_DAG = "2025-07-01"     # the daily rebuild: the day after the cold build's
 
 
 @dataclass
@@ -120,9 +123,9 @@ def generera(n: int, ut: Path, handlingar: int = 0) -> None:
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
 
 
-def _bygg_cmd(innehall: Path, ut: Path, pdf: bool, motor: str) -> list[str]:
+def _bygg_cmd(innehall: Path, ut: Path, pdf: bool, motor: str, idag: str = IDAG) -> list[str]:
     cmd = [sys.executable, "-m", "generator.commands.cli", "bygg", "--innehall", str(innehall),
-           "--ut", str(ut / "site"), "--arkiv", str(ut / "arkiv"), "--idag", IDAG, "--tyst",
+           "--ut", str(ut / "site"), "--arkiv", str(ut / "arkiv"), "--idag", idag, "--tyst",
            "--motor", motor]
     return cmd + ([] if pdf else ["--utan-pdf"])
 
@@ -169,7 +172,7 @@ def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
     tmp = Path(arbete) if arbete else Path(tempfile.mkdtemp(prefix="benchbygg-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     rader = {n: Rad(n, referens=None if n == "kall" else "kall")
-             for n in ("kall", "ingen ändring", "ett sammanträde")}
+             for n in ("kall", "ingen ändring", "ny dag, inget ändrat", "ett sammanträde")}
     golvrader = {n: Rad(n, referens="kall") for n in ("pagefind", "markdown", "skriva sidorna")}
     try:
         bas = tmp / "innehall-bas"
@@ -192,6 +195,9 @@ def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
                 golvrader["skriva sidorna"].sekunder.append(_golv_skriv(ut / "site", tmp / "sk"))
             rader["ingen ändring"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
             rader["ingen ändring"].cpu.append(_CPU[0])
+            cmd = _bygg_cmd(innehall, ut, pdf, motor, NY_DAG)   # the day after, from here on
+            rader["ny dag, inget ändrat"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
+            rader["ny dag, inget ändrat"].cpu.append(_CPU[0])
             _bench_site().lagg_till_mote(innehall)
             rader["ett sammanträde"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
             rader["ett sammanträde"].cpu.append(_CPU[0])
@@ -218,7 +224,8 @@ def skriv_rader(rader: list[Rad], rubrik: str) -> None:
             text += f"  (CPU min {min(r.cpu):6.1f} s)"
         if r.referens and r.referens in per_namn:
             ref = per_namn[r.referens]
-            text += f"  = {100 * r.minst / ref.minst:5.1f} % av {r.referens} (min/min)"
+            text += (f"  = {100 * r.minst / ref.minst:5.1f} % av {r.referens} (min/min), "
+                     f"{100 * r.median / ref.median:5.1f} % (median/median)")
         print(text)
     if "golv (summa)" in per_namn:
         k, g = per_namn["kall"], per_namn["golv (summa)"]

@@ -19,8 +19,6 @@ import ctypes.util
 import fcntl
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import time
 from datetime import date
@@ -30,7 +28,7 @@ from generator.common.datum import idag_stockholm
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas
 from generator.common.cache import Cachefil, kodavtryck
-from generator.common.filer import lankkopia_klar, starta_lankkopia, ta_bort_i_bakgrunden
+from generator.common.filer import starta_lankkopia, ta_bort_i_bakgrunden
 from generator.commands import utmappar
 
 ROT = Path(__file__).resolve().parents[2]
@@ -47,73 +45,6 @@ def _mkdocs_yml() -> Path:
         if k.is_file() and "anslagstavla" in k.read_text(encoding="utf-8"):
             return k
     raise FileNotFoundError("hittar ingen mkdocs.yml med pluginet anslagstavla")
-
-
-def _vanta_pa_kopia(kopia: subprocess.Popen | None, fran: Path, till: Path) -> None:
-    if lankkopia_klar(kopia):
-        return
-    shutil.rmtree(till, ignore_errors=True)
-    _lanka_kopia(fran, till)
-
-
-def _stoppa_kopia(kopia: subprocess.Popen | None, staging: Path) -> None:
-    if kopia is not None and kopia.poll() is None:
-        kopia.kill()
-        kopia.wait()
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def _lanka_kopia(fran: Path, till: Path) -> None:
-    """Copy a tree as hard links in Python (falls back to copies across file systems)."""
-    for dirpath, _dirs, filer in os.walk(fran):
-        rel = Path(dirpath).relative_to(fran)
-        (till / rel).mkdir(parents=True, exist_ok=True)
-        for namn in filer:
-            k = Path(dirpath) / namn
-            m = till / rel / namn
-            try:
-                os.link(k, m)
-            except OSError:
-                shutil.copy2(k, m)
-
-
-def _rensa_gamla(site: Path, behall: set[str], start_ns: int) -> int:
-    """Remove files of the previous build (older than this build) that it no longer produces.
-    Pagefind manages its own folder; everything written by this build is newer."""
-    borta = 0
-    rot = str(site)
-    for dirpath, dirs, filer in os.walk(rot, topdown=False):
-        if dirpath == rot:
-            dirs[:] = [d for d in dirs if d != "pagefind"]
-        rel_dir = os.path.relpath(dirpath, rot)
-        if rel_dir == "pagefind" or rel_dir.startswith("pagefind" + os.sep):
-            continue
-        tog_bort = False
-        for namn in filer:
-            rel = namn if rel_dir == "." else f"{rel_dir}/{namn}".replace(os.sep, "/")
-            if rel in behall:
-                continue
-            p = os.path.join(dirpath, namn)
-            if os.stat(p).st_mtime_ns < start_ns:
-                os.unlink(p)
-                borta += 1
-                tog_bort = True
-        if tog_bort and dirpath != rot:
-            try:
-                os.rmdir(dirpath)  # only succeeds when empty
-            except OSError:
-                pass
-    return borta
-
-
-def _ta_bort_avvikande(staging: Path, avvikande: list[str]) -> None:
-    """Files of the published site changed since its build wrote them are not kept: they
-    are made again (a changed search file: its whole bucket is indexed again)."""
-    for rel in avvikande:
-        delar = rel.split("/")
-        if delar[0] == "pagefind" and len(delar) > 2:
-            rel = f"pagefind/{delar[1]}/pagefind-entry.json"
-        (staging / rel).unlink(missing_ok=True)
 
 
 _RENAME_EXCHANGE = 2
@@ -323,12 +254,12 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             print(str(d), file=sys.stderr)
         if arkiv is None or rapport.har_fel:
             _fel(f"{rapport.antal('fel')} fel i innehållet; inget byggdes och {ut} är oförändrad.")
-            _stoppa_kopia(kopia, staging)
+            utmappar.stoppa_kopia(kopia, staging)
             return 1
 
         if inkrementell:
-            _vanta_pa_kopia(kopia, ut, staging)
-            _ta_bort_avvikande(staging, pub.avvikande())
+            utmappar.vanta_pa_kopia(kopia, ut, staging)
+            utmappar.ta_bort_avvikande(staging, pub.avvikande())
         else:
             staging.mkdir(parents=True)
             sc.fil.unlink(missing_ok=True)
@@ -366,7 +297,8 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         if inkrementell:
             # the plan's PDFs are left in place when unchanged (older than this build)
             pdfer = {d.sokvag for mp in plan.moten.values() for d in mp.pdfer} if pdf else set()
-            _rensa_gamla(staging, plugin.utfiler | pdfer | {utmappar.MARKOR}, start_ns)
+            utmappar.rensa_gamla(staging, plugin.utfiler | pdfer | {utmappar.MARKOR}, start_ns,
+                         pub.publicerade() if kopia is not None else None)
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
         sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both
@@ -376,7 +308,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             sc.spara(plugin.sidcache_ny)
         pub.spara(res.stampel)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
-        _stoppa_kopia(kopia, staging)
+        utmappar.stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):
             _fel("avbrutet; webbplatsen är oförändrad.")
             return 130

@@ -114,6 +114,12 @@ class Publicerad:
         gamla, nya = forra.get("mappar", {}).get("ut", {}), nu.get("ut", {})
         return sorted(rel for rel, st in nya.items() if rel in gamla and gamla[rel] != st)
 
+    def publicerade(self) -> list[str] | None:
+        """The files of the site folder as this build found them before it began (scanned
+        when the record was read); None when they were not scanned (no record)."""
+        _forra, nu = self._las()
+        return list(nu["ut"]) if "ut" in nu else None
+
     def glom(self) -> None:
         self.fil.fil.unlink(missing_ok=True)
 

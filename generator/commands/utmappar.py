@@ -11,7 +11,12 @@ an interrupted build are only removed when they are ours.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
+from typing import Iterable
+
+from generator.common.filer import lankkopia_klar
 
 MARKOR = ".anslag-utdata"
 MARKOR_TEXT = ("Den här mappen skrivs av \"anslag bygg\" (Anslagstavlan). Den töms och ersätts "
@@ -80,3 +85,101 @@ def kontrollera(innehall: Path, mappar: dict[str, Path]) -> str | None:
                     "verktyget. Välj en ny eller tom mapp, eller flytta bort mappen själv om "
                     "den inte behövs.")
     return None
+
+
+# ---------------------------------------------------------------- the staging folder
+# ``anslag bygg`` stages the new site as a copy of the published one made of hard links
+
+def vanta_pa_kopia(kopia: subprocess.Popen | None, fran: Path, till: Path) -> None:
+    if lankkopia_klar(kopia):
+        return
+    shutil.rmtree(till, ignore_errors=True)
+    _lanka_kopia(fran, till)
+
+
+def stoppa_kopia(kopia: subprocess.Popen | None, staging: Path) -> None:
+    if kopia is not None and kopia.poll() is None:
+        kopia.kill()
+        kopia.wait()
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _lanka_kopia(fran: Path, till: Path) -> None:
+    """Copy a tree as hard links in Python (falls back to copies across file systems)."""
+    for dirpath, _dirs, filer in os.walk(fran):
+        rel = Path(dirpath).relative_to(fran)
+        (till / rel).mkdir(parents=True, exist_ok=True)
+        for namn in filer:
+            k = Path(dirpath) / namn
+            m = till / rel / namn
+            try:
+                os.link(k, m)
+            except OSError:
+                shutil.copy2(k, m)
+
+
+def rensa_gamla(site: Path, behall: set[str], start_ns: int,
+                 kanda: Iterable[str] | None = None) -> int:
+    """Remove files of the previous build (older than this build) that it no longer produces.
+    Pagefind manages its own folder; everything written by this build is newer.
+    ``kanda``: the files of the tree ``site`` was copied from, as scanned before the copy
+    (``publicerad``): only those can be old, so the folder is not walked."""
+    if kanda is not None:
+        return _rensa_kanda(site, [r for r in kanda if r not in behall
+                                   and not r.startswith("pagefind/")], start_ns)
+    borta = 0
+    rot = str(site)
+    for dirpath, dirs, filer in os.walk(rot, topdown=False):
+        if dirpath == rot:
+            dirs[:] = [d for d in dirs if d != "pagefind"]
+        rel_dir = os.path.relpath(dirpath, rot)
+        if rel_dir == "pagefind" or rel_dir.startswith("pagefind" + os.sep):
+            continue
+        tog_bort = False
+        for namn in filer:
+            rel = namn if rel_dir == "." else f"{rel_dir}/{namn}".replace(os.sep, "/")
+            if rel in behall:
+                continue
+            p = os.path.join(dirpath, namn)
+            if os.stat(p).st_mtime_ns < start_ns:
+                os.unlink(p)
+                borta += 1
+                tog_bort = True
+        if tog_bort and dirpath != rot:
+            try:
+                os.rmdir(dirpath)  # only succeeds when empty
+            except OSError:
+                pass
+    return borta
+
+
+def _rensa_kanda(site: Path, kandidater: list[str], start_ns: int) -> int:
+    borta, mappar = 0, set()
+    for rel in kandidater:
+        p = os.path.join(site, rel)
+        try:
+            if os.stat(p, follow_symlinks=False).st_mtime_ns >= start_ns:
+                continue
+            os.unlink(p)
+        except FileNotFoundError:
+            continue
+        borta += 1
+        mappar.add(os.path.dirname(rel))
+    for rel in sorted(mappar, key=len, reverse=True):   # emptied folders, deepest first
+        while rel:
+            try:
+                os.rmdir(os.path.join(site, rel))  # only succeeds when empty
+            except OSError:
+                break
+            rel = os.path.dirname(rel)
+    return borta
+
+
+def ta_bort_avvikande(staging: Path, avvikande: list[str]) -> None:
+    """Files of the published site changed since its build wrote them are not kept: they
+    are made again (a changed search file: its whole bucket is indexed again)."""
+    for rel in avvikande:
+        delar = rel.split("/")
+        if delar[0] == "pagefind" and len(delar) > 2:
+            rel = f"pagefind/{delar[1]}/pagefind-entry.json"
+        (staging / rel).unlink(missing_ok=True)

@@ -75,8 +75,19 @@ def manifest_text(summor: dict[str, str]) -> str:
 def skriv_manifest(site_dir: Path, summor: dict[str, str]) -> Path:
     """Write ``site_dir/data/sha256.txt`` for ``summor`` and return its path."""
     ut = Path(site_dir) / MANIFEST
-    skriv_atomiskt(ut, manifest_text(summor).encode("utf-8"))
+    _skriv_om_andrad(ut, manifest_text(summor).encode("utf-8"))
     return ut
+
+
+def _skriv_om_andrad(fil: Path, data: bytes) -> None:
+    """Write ``fil`` (atomically: a new inode) only when its bytes change; an unchanged
+    file keeps its inode and mtime (the daily rebuild touches only what changes)."""
+    try:
+        if fil.stat().st_size == len(data) and fil.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    skriv_atomiskt(fil, data)
 
 
 def skriv_bilagesummor(site_dir: Path, plan: Publiceringsplan, summor: dict[str, str]) -> None:
@@ -90,7 +101,7 @@ def skriv_bilagesummor(site_dir: Path, plan: Publiceringsplan, summor: dict[str,
         bas = adresser.sammantrade(oid, d) + "bilagor/"
         text = "".join(f"{summor[f.sokvag]}  {f.sokvag[len(bas):]}\n"
                        for f in sorted(mp.filer, key=lambda f: f.sokvag))
-        skriv_atomiskt(fil, text.encode("utf-8"))
+        _skriv_om_andrad(fil, text.encode("utf-8"))
 
 
 def publicera(site_dir: Path, plan: Publiceringsplan, *, pdfer: bool = True,

@@ -63,6 +63,8 @@ SKAL_MALL = "anslag-sida.html"
 _M_TITEL = "\x00ANSLAG-TITEL\x00"
 _M_BESKR = "\x00ANSLAG-BESKRIVNING\x00"
 _M_INNEHALL = '<h1 data-anslag-innehall=""></h1>'
+MKDOCS_FILER = ("404.html", "sitemap.xml", "sitemap.xml.gz")   # written by MkDocs itself
+FORRA = ".anslag-forra-"     # the previous build's copy of one of them, during a dirty build
 
 
 class GenereradFil(File):
@@ -252,7 +254,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         for sokvag, kalla in t.bilagor:
             if files.get_file_from_path(sokvag) is None:
                 files.append(File.generated(config, sokvag, abs_src_path=str(kalla)))
-        self.utfiler = {f.dest_uri for f in files} | {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+        self.utfiler = {f.dest_uri for f in files} | set(MKDOCS_FILER)
         self.sidcache_ny = {"manifest": ny_manifest, "minne": w.minne.spara()}
         log.debug("anslagstavla: %d enheter återanvända, %d genererade",
                   w.minne.ateranvanda, w.minne.genererade)
@@ -280,8 +282,12 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             for f in files:
                 if not f.is_documentation_page() and f.is_modified():
                     _unlink(Path(f.abs_dest_path))
-            for namn in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
-                _unlink(site / namn)
+            for namn in MKDOCS_FILER:   # written by MkDocs every build: set aside, put
+                _unlink(site / f"{FORRA}{namn}")   # back in on_post_build when unchanged
+                try:
+                    os.rename(site / namn, site / f"{FORRA}{namn}")
+                except FileNotFoundError:
+                    pass
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -327,6 +333,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        _behall_oforandrade(Path(config.site_dir))
         if self._egen_cache is not None:
             self._egen_cache.spara(self.sidcache_ny)
         if self.kontrollsummor:   # bilagor copied by MkDocs (anslag bygg writes it after the PDFs)
@@ -350,6 +357,20 @@ def _hash(data: bytes) -> bytes:
 def _dest(sokvag: str) -> str:
     """The file a page at ``sokvag`` is written to (directory URLs)."""
     return f"{sokvag}index.html" if sokvag.endswith("/") or sokvag == "" else sokvag
+
+
+def _behall_oforandrade(site: Path) -> None:
+    """MkDocs' own files (``MKDOCS_FILER``) that this build wrote with the same bytes as
+    the previous one: the previous file is put back (same inode and mtime)."""
+    for namn in MKDOCS_FILER:
+        forra, ny = site / f"{FORRA}{namn}", site / namn
+        try:
+            if forra.stat().st_size == ny.stat().st_size and forra.read_bytes() == ny.read_bytes():
+                os.replace(forra, ny)
+                continue
+        except OSError:
+            pass
+        _unlink(forra)
 
 
 def _unlink(p: Path) -> None:

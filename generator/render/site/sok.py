@@ -10,6 +10,8 @@ host.
 """
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +28,15 @@ def _glob(bucket: str) -> str:
     if bucket == ALLMANT:
         return "{overklaga/index.html,data/index.html,protokoll/*/index.html}"
     return f"protokoll/*/{bucket}-*/**/index.html"
+
+
+_ALLMANT_SIDOR = re.compile(r"(overklaga|data|protokoll/[^/]+)/index\.html")
+
+
+def _indexeras(dest: str, bucket: str) -> bool:
+    """Whether the page written to ``dest`` is one that ``_glob(bucket)`` indexes (a page
+    of the general bucket outside its glob changes no index when it is rewritten)."""
+    return bucket != ALLMANT or _ALLMANT_SIDOR.fullmatch(dest) is not None
 
 
 def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: list[str],
@@ -45,27 +56,59 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
     for gammal in rot.iterdir():
         if gammal.name not in buckets:
             shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
-    andrade = {sidor[d].sok for d in skrivna if d in sidor and sidor[d].sok}
+    andrade = {sidor[d].sok for d in skrivna
+               if d in sidor and sidor[d].sok and _indexeras(d, sidor[d].sok)}
     att_gora = [b for b in buckets
                 if allt or b in andrade or not (rot / b / "pagefind-entry.json").exists()]
     if callable(pdf_poster):
         pdf_poster = pdf_poster(att_gora)
     for b in att_gora:
         ut = rot / b
-        if ut.exists():
-            shutil.rmtree(ut)  # unlink, never rewrite in place (the folder may hold hard links)
-        if pdf_poster and pdf_poster.get(b):
-            _med_poster(site, b, pdf_poster[b])
-            continue
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", _glob(b),
-               "--output-subdir", f"{KATALOG}/{b}", "--force-language", "sv", "--silent"]
-        r = subprocess.run(cmd, capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError(f"Pagefind misslyckades för {b}: {r.stderr.strip() or r.stdout.strip()}")
-        if not (ut / "pagefind-entry.json").exists():
-            # a bucket without searchable pages still needs a valid (empty) bundle
-            _tom_bundle(site, ut, b)
+        forra = rot / f".forra-{b}"
+        shutil.rmtree(forra, ignore_errors=True)
+        if ut.exists():   # moved aside, never rewritten in place (it may hold hard links)
+            os.rename(ut, forra)
+        try:
+            _indexera_bucket(site, b, pdf_poster)
+            if forra.is_dir():
+                _behall_lika(forra, ut)
+        finally:
+            shutil.rmtree(forra, ignore_errors=True)
     return att_gora
+
+
+def _behall_lika(forra: Path, ny: Path) -> None:
+    """Put back every file of the previous bundle ``forra`` that the new one ``ny`` has with
+    the same bytes: a file is only replaced when its bytes change (its inode and mtime are
+    kept, as for every other unchanged file of the site)."""
+    for dirpath, _dirs, filer in os.walk(ny):
+        for namn in filer:
+            p = os.path.join(dirpath, namn)
+            g = os.path.join(forra, os.path.relpath(p, ny))
+            try:
+                if os.path.getsize(g) != os.path.getsize(p):
+                    continue
+                with open(g, "rb") as a, open(p, "rb") as b:
+                    if a.read() != b.read():
+                        continue
+            except OSError:
+                continue
+            os.replace(g, p)
+
+
+def _indexera_bucket(site: Path, b: str, pdf_poster) -> None:
+    ut = site / KATALOG / b
+    if pdf_poster and pdf_poster.get(b):
+        _med_poster(site, b, pdf_poster[b])
+        return
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", _glob(b),
+           "--output-subdir", f"{KATALOG}/{b}", "--force-language", "sv", "--silent"]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"Pagefind misslyckades för {b}: {r.stderr.strip() or r.stdout.strip()}")
+    if not (ut / "pagefind-entry.json").exists():
+        # a bucket without searchable pages still needs a valid (empty) bundle
+        _tom_bundle(site, ut, b)
 
 
 def _med_poster(site: Path, bucket: str, poster: list) -> None:

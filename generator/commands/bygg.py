@@ -292,13 +292,14 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
 
         with fs.steg("Kontrollsummor"):
             from generator.render.manifest import publicera_i_bygget
-            publicera_i_bygget(staging, plan, cache)
+            summalistor = publicera_i_bygget(staging, plan, cache)
 
         if inkrementell:
             # the plan's PDFs are left in place when unchanged (older than this build)
             pdfer = {d.sokvag for mp in plan.moten.values() for d in mp.pdfer} if pdf else set()
-            utmappar.rensa_gamla(staging, plugin.utfiler | pdfer | {utmappar.MARKOR}, start_ns,
-                         pub.publicerade() if kopia is not None else None)
+            behall = plugin.utfiler | pdfer | summalistor | {utmappar.MARKOR}
+            utmappar.rensa_gamla(staging, behall, start_ns,
+                                 pub.publicerade() if kopia is not None else None)
         if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
             utmappar.skriv_markor(arkiv_dir)
         sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both

@@ -124,12 +124,13 @@ def per_sammantrade(summor: dict[str, str]) -> dict[tuple[str, str], dict[str, s
     return ut
 
 
-def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = None) -> None:
+def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = None) -> set[str]:
     """``data/sha256.txt`` and ``bilagor/SHA256SUMS`` for every document of the publishing
     plan, and the same sums per meeting in its JSON (key ``dokument``), once the PDFs
     are in the site folder. With ``cache``, files not rewritten since the last build are
     not read again, and a meeting JSON that is still the file this step wrote, with the
-    same sums, is left as it is (not read, parsed or written)."""
+    same sums, is left as it is (not read, parsed or written). Returns the checksum lists
+    it put in the site (site paths; an unchanged one is left as it was, not rewritten)."""
     cf = summornas_cache(cache) if cache is not None else None
     minne = cf.las() if cf is not None else None
     jf = motesjson_cache(cache) if cache is not None else None
@@ -146,6 +147,8 @@ def publicera_i_bygget(site: Path, plan: Publiceringsplan, cache: Path | None = 
         cf.spara(minne)
     if jf is not None:
         jf.spara(nya)
+    return {MANIFEST} | {adresser.bilagesummor(oid, d) for (oid, d), mp in plan.moten.items()
+                         if mp.filer}
 
 
 def _skriv_dokumentlista(fil: Path, dok: tuple, forra: tuple | None) -> tuple | None:

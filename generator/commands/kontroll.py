@@ -68,6 +68,7 @@ class Resultat:
     lasta: set[str] = field(default_factory=set)   # "organ/datum" of every locked meeting
     modellmoten: int | None = None    # meeting folders read for the model (None: all)
     stampel: bytes = b""              # changes with every change of the content (anslag bygg)
+    cache: dict = field(default_factory=dict)      # the data checked (commands.motekontroll)
 
 
 def _avtryck(rot: Path) -> str:
@@ -369,7 +370,7 @@ def _fran_cache(data: dict, satt: str) -> Resultat:
         poster.extend(diag)
         n_m += m
         n_p += p
-    return Resultat(Rapport(poster), data["ok"], n_p, n_m, satt)
+    return Resultat(Rapport(poster), data["ok"], n_p, n_m, satt, cache=data)
 
 
 def _spara(fil: Cachefil, data: dict, filer: dict[str, Stat], hashar: dict[str, bytes | None],

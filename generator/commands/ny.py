@@ -168,10 +168,13 @@ def _kontroll(rot: Path, modell: str | None = None):
     return kontrollera(rot, cachemapp(), modell=modell)
 
 
-def _rapportera(rot: Path, organ_id: str, datum: date) -> None:
-    rapport = _kontroll(rot).rapport
-    prefix = f"{organ_id}/{datum.isoformat()}/"
-    egna = [d for d in rapport.sorterade() if d.path.startswith(prefix)]
+def _rapportera(rot: Path, organ_id: str, datum: date, fore) -> None:
+    """The diagnostics of the meeting just written, checked in memory from the check
+    ``fore`` made before writing (``commands.motekontroll``): the archive is not checked
+    a second time."""
+    from generator.commands.motekontroll import kontrollera_mote
+    _ctx, egna = kontrollera_mote(rot, (organ_id, datum.isoformat()), fore)
+    egna = sorted(set(egna))
     for d in egna:
         _err(str(d))
     fel = sum(1 for d in egna if d.niva == "fel")
@@ -213,7 +216,7 @@ def kommando_ny(args) -> int:
     if mapp.exists() and handlingar and not antal:   # only handlingar/ in an existing meeting
         return _handlingar(mapp, rel, organ, idag, ny_mapp=False)
     if mapp.exists():
-        return _fyll_planerat(arkiv, organ, datum, mapp, rel, antal, rot)
+        return _fyll_planerat(arkiv, organ, datum, mapp, rel, antal, rot, res)
 
     kalla = _forlaga(organ, datum)
     sista = sista_paragraf(organ, datum.year)
@@ -245,7 +248,7 @@ def kommando_ny(args) -> int:
                   "byt till dem som väljs på sammanträdet.")
     if handlingar:
         _handlingar(mapp, rel, organ, idag, ny_mapp=True)
-    _rapportera(rot, organ_id, datum)
+    _rapportera(rot, organ_id, datum, res)
     print("Nästa steg: fyll i kallelsen och paragraferna, kör \"anslag kontrollera\", och "
           f"när protokollet är justerat: anslag justera {organ_id} {datum.isoformat()}")
     return 0
@@ -268,7 +271,7 @@ def _handlingar(mapp: Path, rel: str, organ: Organ, idag: date, ny_mapp: bool) -
 
 
 def _fyll_planerat(arkiv: Arkiv, organ: Organ, datum: date, mapp: Path, rel: str,
-                   antal: int, rot: Path) -> int:
+                   antal: int, rot: Path, fore) -> int:
     m = organ.sammantrade(datum)
     har_par = any(f.suffix == ".md" and f.name != "sammantrade.md" for f in mapp.iterdir())
     arenden = list(m.kallelse.arenden) if m and m.kallelse else []
@@ -298,7 +301,7 @@ def _fyll_planerat(arkiv: Arkiv, organ: Organ, datum: date, mapp: Path, rel: str
           f"Skapade 1 paragraf i {rel}/ från kallelsens ärendelista: § {sista + 1}")
     if antal != len(arenden):
         print(f"  OBS: kallelsen har {len(arenden)} ärenden; {antal} paragrafer skapades.")
-    _rapportera(rot, organ.id, datum)
+    _rapportera(rot, organ.id, datum, fore)
     print("Nästa steg: skriv in justerarna som valdes i sammantrade.md och besluten i "
           "paragraferna, kör \"anslag kontrollera\", och när protokollet är justerat: "
           f"anslag justera {organ.id} {datum.isoformat()}")

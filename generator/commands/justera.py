@@ -8,7 +8,8 @@
    BOM, the line endings and the free text stay byte for byte. The result is
    parsed again and must equal the old frontmatter with exactly those values
    set, otherwise nothing is written.
-3. The content is validated again (a bad date rolls the edit back), then
+3. The meeting is validated again, in memory (``commands.motekontroll``: the archive
+   is checked once; a bad date rolls the edit back), then
    justering.lock is written with the checksum of every file of the meeting
    (see ``generator.content.lasfil``).
 
@@ -45,13 +46,26 @@ STANDARDPLATS = "Digital signering"
 # ---------------------------------------------------------------- reading the content
 
 def _kontext(rot: Path, organ_id: str, datum: date):
-    """The context of the meeting (every organ, that meeting), every diagnostic of the
-    archive from the check cache (only what changed is checked) and the meetings that have
-    a lock."""
+    """The check of the archive (only what changed is checked: the check cache):
+    ``Resultat.ctx`` the context of the meeting (every organ, that meeting),
+    ``Resultat.rapport`` every diagnostic, ``Resultat.lasta`` the meetings with a lock."""
     from generator.common.cache import cachemapp
     from generator.commands.kontroll import kontrollera
-    res = kontrollera(rot, cachemapp(), mote=(organ_id, datum.isoformat()))
-    return res.ctx, res.rapport, res.lasta
+    return kontrollera(rot, cachemapp(), mote=(organ_id, datum.isoformat()))
+
+
+def _efter_redigering(rot: Path, organ_id: str, datum: date, fore):
+    """The meeting after the edit of its sammantrade.md, checked in memory
+    (``commands.motekontroll``) instead of the archive again: its one-meeting rules
+    anew, and the cross-meeting diagnostics of the check ``fore`` (the edit changes
+    justering and anslag only, which no cross-meeting rule reads; the archive had no other
+    error, or nothing would have been written)."""
+    from generator.commands.motekontroll import kontrollera_mote
+    mote = (organ_id, datum.isoformat())
+    ctx, lokala = kontrollera_mote(rot, mote, fore, overgripande=False)
+    prefix = f"{organ_id}/{datum.isoformat()}/"
+    over = [d for d in fore.cache.get("overgripande", ()) if d.path.startswith(prefix)]
+    return ctx, Rapport(lokala + over)
 
 
 def _hitta(ctx, organ_id: str, datum: date):
@@ -123,7 +137,8 @@ def kommando_justera(args) -> int:
             if "slutförts" in atervunnet and rattelse is None:
                 return 0   # the justering asked for is the one just finished
 
-    ctx, rapport, i_innehallet = _kontext(rot, organ_id, datum)
+    forsta = _kontext(rot, organ_id, datum)
+    ctx, rapport, i_innehallet = forsta.ctx, forsta.rapport, forsta.lasta
     if ctx is None:
         _skriv_diagnostik(rapport.sorterade())
         _err("Justeringen registrerades inte: kommun.yml måste rättas först.")
@@ -232,7 +247,7 @@ def kommando_justera(args) -> int:
         return 1
     journal.borja(ra.mapp, nyckel, nyckel not in lasta)
     try:
-        kod = _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak,
+        kod = _skriv(rot, forsta, rapport, m, ra, andringar, gammalt_las, rattelse, orsak,
                      organ_id, datum, kort, idag, jdatum, plats, uppsatt, lasta, i_innehallet)
     except BaseException:
         journal.atervinn(Path(rot), ra.mapp)   # the lock is unchanged: roll back
@@ -242,7 +257,7 @@ def kommando_justera(args) -> int:
     return kod
 
 
-def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, organ_id,
+def _skriv(rot, forsta, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, organ_id,
            datum, kort, idag, jdatum, plats, uppsatt, lasta, i_innehallet) -> int:
     """The writing half of justera, inside the journal (see generator.commands.journal)."""
     lasfil = ra.mapp / LASFIL
@@ -263,7 +278,7 @@ def _skriv(rot, ctx, rapport, m, ra, andringar, gammalt_las, rattelse, orsak, or
         if efter != fore:
             skriv_atomiskt(sm, efter, varaktig=True)
         # validate again: a bad date rolls the edit back
-        ctx, rapport, _lasta = _kontext(rot, organ_id, datum)
+        ctx, rapport = _efter_redigering(rot, organ_id, datum, forsta)
         fel = _fel_utom_eget_las(rapport, organ_id, datum) if ctx else [None]
         if fel:
             skriv_atomiskt(sm, fore, varaktig=True)

@@ -101,3 +101,37 @@ def test_varje_overgripande_regel_ar_med_eller_utelamnad():
     med, utan = _regler()
     assert sorted(map(id, med + utan)) == sorted(map(id, OVERGRIPANDE))
     assert [r.__name__ for r in utan] == ["en_stavning_per_person"]
+
+
+def _ifylld(rot: Path) -> str:
+    """A new FUN meeting with its stubs filled in, one § referring to a meeting outside the
+    archive (a cross-meeting warning `anslag justera` prints)."""
+    assert kor("ny", "fun", "2025-03-06", "--arenden", "2", "--innehall", rot).kod == 0
+    mapp = rot / "fun/2025-03-06"
+    for f in mapp.glob("[0-9]*.md"):
+        f.write_text(f.read_text(encoding="utf-8").replace("Rubrik för §", "Ärende").replace(
+            "Skriv beslutet här.", "Beslut.").replace("Skriv ärendebeskrivningen här.", "Text."),
+            encoding="utf-8")
+    f = mapp / "17-arende.md"
+    f.write_text(f.read_text(encoding="utf-8").replace("\nparagraf: 17\n", "\nparagraf: 17\n"
+                 "hanvisningar: [FUN 2023-03-09 § 33]\n", 1), encoding="utf-8")
+    return "2025-03-06"
+
+
+@pytest.mark.parametrize("fore", [None, _ifylld], ids=["justerat_pa_papper", "nytt_mote"])
+def test_justera_skriver_vad_kontrollera_sager_om_motet(ojusterat: Path, tmp_path: Path, fore):
+    datum = fore(ojusterat) if fore is not None else "2025-02-06"
+    cwd = tmp_path / "arbete"
+    cwd.mkdir()
+    assert kor("kontrollera", "--innehall", ojusterat, cwd=cwd).kod == 0
+    r = kor("justera", "fun", datum, "--innehall", ojusterat, "--datum", datum, cwd=cwd)
+    assert r.kod == 0, r.allt
+    prefix = f"fun/{datum}/"
+    k = kor("kontrollera", "--innehall", ojusterat, cwd=cwd)
+    assert k.kod == 0, k.allt
+    assert _rader(r.fel, prefix) == _rader(k.fel, prefix)
+    assert any(": varning: hanvisningar: " in d for d in _rader(r.fel, prefix)), r.fel
+    utan = tmp_path / "utan-cache"
+    utan.mkdir()
+    assert kor("kontrollera", "--innehall", ojusterat, cwd=utan).allt == k.allt
+

@@ -101,6 +101,12 @@ def _personnummer_i(text: str) -> bool:
 # ---------------------------------------------------------------- the command
 
 def kommando_justera(args) -> int:
+    from generator.commands.modellcache import utan_skrapsamlare
+    with utan_skrapsamlare():
+        return _justera(args)
+
+
+def _justera(args) -> int:
     rot: Path = args.innehall
     organ_id: str = args.organ
     datum: date = args.datum

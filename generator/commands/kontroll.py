@@ -310,8 +310,9 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     if ANSLAG in andrade or any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
         over = Rapport()
         try:
-            kor_regler(fakta.kontext(rot, forra["organ"], helkontroll.packa_upp_alla(alla)), over,
-                       lokala=False)
+            with modellcache.utan_skrapsamlare():     # many small objects, none of them garbage
+                kor_regler(fakta.kontext(rot, forra["organ"], helkontroll.packa_upp_alla(alla)),
+                           over, lokala=False)
         except Exception:  # noqa: BLE001 - a rule that reads more than the facts: check all
             return None
         data["overgripande"] = over.poster

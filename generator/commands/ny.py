@@ -30,7 +30,7 @@ from generator.common.datum import langt
 from generator.commands import osfel
 from generator.common.diagnostics import innehall_saknas, menade_du
 from generator.commands.redigering import yaml_skalar
-from generator.archive.model import Arkiv, Organ, Sammantrade
+from generator.archive.model import Organ, Sammantrade
 from generator.content.frontmatter import sammanfoga
 from generator.rules.text import STUBB_BESKRIVNING, STUBB_BESLUT, STUBB_RUBRIK
 
@@ -186,6 +186,12 @@ def _rapportera(rot: Path, organ_id: str, datum: date, fore) -> None:
 
 
 def kommando_ny(args) -> int:
+    from generator.commands.modellcache import utan_skrapsamlare
+    with utan_skrapsamlare():
+        return _ny(args)
+
+
+def _ny(args) -> int:
     from generator.common.datum import idag_stockholm
     rot: Path = args.innehall
     organ_id: str = args.organ
@@ -197,29 +203,35 @@ def kommando_ny(args) -> int:
         return 2
     if innehall_saknas(rot):
         return 1
-    res = _kontroll(rot, "arkiv")      # the check cache: nothing is reread when nothing changed
-    arkiv, rapport = res.arkiv, res.rapport
-    if arkiv is None:
-        for d in rapport.sorterade():
+    res = _kontroll(rot)      # the check cache: nothing is reread when nothing changed
+    if not res.ok:
+        for d in res.rapport.sorterade():
             _err(str(d))
         _err("anslag ny: kommun.yml måste rättas först.")
         return 1
-    organ = arkiv.organ.get(organ_id)
-    if organ is None:
-        _err(f"anslag ny: okänt organ \"{organ_id}\".{menade_du(organ_id, arkiv.organ)} "
-             f"Organen är: {', '.join(sorted(arkiv.organ)) or 'inga'}. Ett nytt organ "
+    organer = res.cache.get("organ") or {}
+    if organ_id not in organer:
+        _err(f"anslag ny: okänt organ \"{organ_id}\".{menade_du(organ_id, organer)} "
+             f"Organen är: {', '.join(sorted(organer)) or 'inga'}. Ett nytt organ "
              f"skapas med en mapp {organ_id}/ och en organ.yml.")
         return 1
+    from generator.commands.nyunderlag import underlag
+    u = underlag(rot, organ_id, datum, res)   # only the meetings copied from are read
+    if u is not None:
+        arkiv, sista = u.arkiv, u.sista
+    else:
+        arkiv = _kontroll(rot, "arkiv").arkiv
+        sista = sista_paragraf(arkiv.organ[organ_id], datum.year)
+    organ = arkiv.organ[organ_id]
     mapp = rot / organ_id / datum.isoformat()
     rel = f"{organ_id}/{datum.isoformat()}"
     handlingar = bool(getattr(args, "handlingar", False))
     if mapp.exists() and handlingar and not antal:   # only handlingar/ in an existing meeting
         return _handlingar(mapp, rel, organ, idag, ny_mapp=False)
     if mapp.exists():
-        return _fyll_planerat(arkiv, organ, datum, mapp, rel, antal, rot, res)
+        return _fyll_planerat(organ, datum, mapp, rel, antal, rot, res, sista)
 
     kalla = _forlaga(organ, datum)
-    sista = sista_paragraf(organ, datum.year)
     filer = [("sammantrade.md", sammantrade_text(organ, datum, kalla, idag, antal > 0))]
     filer += _stubbar(organ, sista + 1, antal, [])
     try:
@@ -270,8 +282,8 @@ def _handlingar(mapp: Path, rel: str, organ: Organ, idag: date, ny_mapp: bool) -
     return 0
 
 
-def _fyll_planerat(arkiv: Arkiv, organ: Organ, datum: date, mapp: Path, rel: str,
-                   antal: int, rot: Path, fore) -> int:
+def _fyll_planerat(organ: Organ, datum: date, mapp: Path, rel: str, antal: int, rot: Path,
+                   fore, sista: int) -> int:
     m = organ.sammantrade(datum)
     har_par = any(f.suffix == ".md" and f.name != "sammantrade.md" for f in mapp.iterdir())
     arenden = list(m.kallelse.arenden) if m and m.kallelse else []
@@ -283,7 +295,6 @@ def _fyll_planerat(arkiv: Arkiv, organ: Organ, datum: date, mapp: Path, rel: str
                 f" Paragrafer för kallelsens {len(arenden)} ärenden skapas med: "
                 f"anslag ny {organ.id} {datum.isoformat()} --arenden {len(arenden)}"))
         return 1
-    sista = sista_paragraf(organ, datum.year)
     filer = _stubbar(organ, sista + 1, antal, arenden)
     skapade = []
     try:

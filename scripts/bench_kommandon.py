@@ -87,6 +87,33 @@ def _arkiv(n: int, kalla: Path | None, ut: Path) -> None:
         shutil.copytree(kalla, ut, symlinks=True)
 
 
+def _bench_kontroll(tmp: Path, kontroll: int, n: int, kontroll_arkiv: Path | None,
+                    kalla_rundor: int | None) -> list[Rad]:
+    rader: list[Rad] = []
+    rot = tmp / f"arkiv-{kontroll}"
+    _arkiv(kontroll, kontroll_arkiv, rot)
+    k = ["kontrollera", "--innehall", str(rot)]
+    kalla = []
+    for i in range(n if kalla_rundor is None else max(1, kalla_rundor)):
+        shutil.rmtree(tmp / ".cache", ignore_errors=True)
+        kalla.append(_kor(k, tmp))
+    rader.append(_rad(f"kontrollera {kontroll} §§ kall", 10, kalla))
+    rader.append(_rad(f"kontrollera {kontroll} §§ varm, inget ändrat", 2,
+                      [_kor(k, tmp) for _ in range(n)]))
+    efter = []
+    for i in range(n):
+        _redigera(rot, i)
+        efter.append(_kor(k, tmp))
+    rader.append(_rad(f"kontrollera {kontroll} §§ efter en ändrad §", 3, efter))
+    efter = []
+    for i in range(n):
+        _numrera_om(rot, i + n)
+        efter.append(_kor(k, tmp))
+    rader.append(_rad(f"kontrollera {kontroll} §§ efter ett nytt §-nummer", 3, efter))
+    shutil.rmtree(rot)
+    return rader
+
+
 def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
                     kontroll_arkiv: Path | None = None,
                     kommando_arkiv: Path | None = None, kalla_rundor: int | None = None
@@ -94,28 +121,8 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
     rader: list[Rad] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        rot = tmp / f"arkiv-{kontroll}"
-        _arkiv(kontroll, kontroll_arkiv, rot)
-        k = ["kontrollera", "--innehall", str(rot)]
-        kalla = []
-        for i in range(n if kalla_rundor is None else max(1, kalla_rundor)):
-            shutil.rmtree(tmp / ".cache", ignore_errors=True)
-            kalla.append(_kor(k, tmp))
-        rader.append(_rad(f"kontrollera {kontroll} §§ kall", 10, kalla))
-        rader.append(_rad(f"kontrollera {kontroll} §§ varm, inget ändrat", 2,
-                          [_kor(k, tmp) for _ in range(n)]))
-        efter = []
-        for i in range(n):
-            _redigera(rot, i)
-            efter.append(_kor(k, tmp))
-        rader.append(_rad(f"kontrollera {kontroll} §§ efter en ändrad §", 3, efter))
-        efter = []
-        for i in range(n):
-            _numrera_om(rot, i + n)
-            efter.append(_kor(k, tmp))
-        rader.append(_rad(f"kontrollera {kontroll} §§ efter ett nytt §-nummer", 3, efter))
-
-        shutil.rmtree(rot)
+        if kontroll:
+            rader += _bench_kontroll(tmp, kontroll, n, kontroll_arkiv, kalla_rundor)
         rot = tmp / f"arkiv-{kommandon}"
         _arkiv(kommandon, kommando_arkiv, rot)
         shutil.rmtree(tmp / ".cache", ignore_errors=True)
@@ -147,7 +154,8 @@ def bench_kommandon(kontroll: int = 50_000, kommandon: int = 20_000, n: int = 3,
 if __name__ == "__main__":
     import argparse
     ap = argparse.ArgumentParser(description="anslag kontrollera, status, ny, justera (issue 14)")
-    ap.add_argument("kontroll", nargs="?", type=int, default=50_000)
+    ap.add_argument("kontroll", nargs="?", type=int, default=50_000,
+                    help="0: only status, ny and justera")
     ap.add_argument("kommandon", nargs="?", type=int, default=20_000)
     ap.add_argument("--rundor", type=int, default=3)
     ap.add_argument("--kontroll-arkiv", type=Path)

@@ -10,6 +10,9 @@ the facts that decide what those rules say *about that meeting*, taken from the 
   the meetings of its organ;
 * references (``referenser.beredning_giltig``, ``referenser.hanvisningar_giltiga``, which
   report at the referring §): the meetings of every organ its §§ refer to;
+* secret matters (``sekretess.kallelse_namner_sekretess``, which reports at a kallelse):
+  the meetings of every organ when the meeting has a kallelse with ärenden, else (it can
+  say nothing about the meeting) its organ's;
 * the register (``las.register_stammer``): ``.anslag/lasta.json`` itself.
 
 ``personer.en_stavning_per_person`` reads every meeting of the archive and is left out: it
@@ -39,10 +42,11 @@ Enhet = tuple[str, str]               # (organ folder, meeting folder)
 def _regler():
     """(the cross-meeting rules run here, those left out); together ``rules.OVERGRIPANDE``
     (tests/workflow/test_workflow_motekontroll.py: a new cross-meeting rule needs a decision here)."""
-    from generator.rules import las, numrering, personer, referenser
+    from generator.rules import las, numrering, personer, referenser, sekretess
     return ([numrering.unik_per_organ_och_ar, numrering.i_foljd_mellan_sammantraden,
              referenser.beredning_giltig, referenser.hanvisningar_giltiga,
-             las.register_stammer], [personer.en_stavning_per_person])
+             sekretess.kallelse_namner_sekretess, las.register_stammer],
+            [personer.en_stavning_per_person])
 
 
 def _har_lank(mapp: Path) -> bool:
@@ -83,11 +87,14 @@ def kontrollera_mote(rot: Path, mote: Enhet, fore: Resultat, *,
 
 def _overgripande(rot: Path, mote: Enhet, data: dict, nya: fakta.Motesfakta | None
                   ) -> list[Diagnostik]:
-    organ = {mote[0]}
+    organ: set[str] | None = {mote[0]}
     if nya is not None:
         organ |= {r.organ_id for p, _f in nya.paragrafer for r in p.beredning + p.hanvisningar
                   if r.organ_id is not None}
-    urval = {e: pickle.loads(b) for e, b in data["fakta"].items() if e[0] in organ and e != mote}
+        if nya.m.kallelse is not None and nya.m.kallelse.arenden:
+            organ = None          # its ärenden are compared with every secret § of the archive
+    urval = {e: pickle.loads(b) for e, b in data["fakta"].items()
+             if (organ is None or e[0] in organ) and e != mote}
     if nya is not None:
         urval[mote] = nya
     ctx = fakta.kontext(rot, data["organ"], urval)

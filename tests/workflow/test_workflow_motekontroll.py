@@ -32,6 +32,17 @@ def _med_kallelse(rot: Path) -> None:
                                "---\n", 1), encoding="utf-8")
 
 
+def _sekretess_annanstans(rot: Path) -> None:
+    """The kallelse's second ärende (dnr 2024/00392) is a secret § in FUN AU 2025-01-23: an
+    error at the new meeting's kallelse, found only among every meeting's §§."""
+    _med_kallelse(rot)
+    f = rot / "fun-au/2025-01-23/02-kvalitetsrapport-ifo-2024.md"
+    text = f.read_text(encoding="utf-8")
+    assert "\ndnr: 2024/00392\n" in text
+    f.write_text(text.replace("\ndnr: 2024/00392\n", "\ndnr: 2024/00392\n"
+                              "sekretess: OSL 26 kap. 1 §\n", 1), encoding="utf-8")
+
+
 def _i_registret(rot: Path) -> None:
     """The register says fun 2025-03-06 was locked (its folder is gone): the new folder has
     no lock, an error at fun/2025-03-06/justering.lock."""
@@ -58,6 +69,7 @@ FALL = [
     ("annat_organ", None, ["ks", "2025-01-20", "--arenden", "1"]),
     ("kallelsens_arenden", _med_kallelse, ["fun", "2025-03-06", "--arenden", "2"]),
     ("fler_an_kallelsen", _med_kallelse, ["fun", "2025-03-06", "--arenden", "3"]),
+    ("sekretess_annanstans", _sekretess_annanstans, ["fun", "2025-03-06", "--arenden", "2"]),
     ("i_registret", _i_registret, ["fun", "2025-03-06", "--arenden", "1"]),
     ("annan_stavning", _annan_stavning, ["fun", "2025-03-06", "--arenden", "1"]),
 ]
@@ -83,6 +95,8 @@ def test_ny_skriver_vad_kontrollera_sager_om_motet(innehall: Path, tmp_path: Pat
     assert (f"{antal_fel} fel att rätta" if antal_fel else "inga fel.") in r.ut
     if namn == "i_registret":
         assert any(d.startswith(f"{prefix}justering.lock: fel: ") for d in skrivet), skrivet
+    if namn == "sekretess_annanstans":
+        assert any(".dnr: " in d and ": fel: " in d for d in skrivet), skrivet
     if namn == "annan_stavning":
         assert saknas, enligt_kontroll         # the case the subset is documented for
     elif namn != "planerat":

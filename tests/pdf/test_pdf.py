@@ -251,7 +251,7 @@ def test_alla_typsnitt_inbaddade(byggt):
 
 
 def test_bara_egna_typsnitt(byggt):
-    """Only Liberation Sans (theme/pdf/fonts) and typst's embedded fonts."""
+    """Only Anslag Sans (theme/pdf/fonts) and typst's embedded fonts."""
     namn = set()
     for pdf in _alla_dokument(byggt):
         r = PdfReader(pdf)
@@ -260,7 +260,7 @@ def test_bara_egna_typsnitt(byggt):
             _fonter(sida.get("/Resources"), set(), fonter)
         namn |= {str(f["/BaseFont"]).split("+", 1)[-1] for f in fonter}
     for n in namn:
-        assert n.startswith(("LiberationSans", "DejaVuSansMono", "LibertinusSerif", "NewCM")), n
+        assert n.startswith(("AnslagSans", "DejaVuSansMono", "LibertinusSerif", "NewCM")), n
 
 
 # ---------------------------------------------------------------- determinism, cache

@@ -20,19 +20,26 @@ fails is redone here (``i_tva``).
 from __future__ import annotations
 
 import gc
+import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.commands import fakta
 from generator.common.diagnostics import Diagnostik, Rapport
 from generator.common.parallell import i_tva, kan_dela
+
+if TYPE_CHECKING:
+    from generator.archive.bygg import Kontext
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
 
 # Meeting folders from which the whole check is split (docs/arkitektur.md: measured
 # break-even; below it the fork and the facts sent back cost more than they save).
 MINST_MOTEN = 300
+TOLKMINNE = "frontmatter.pickle"      # the parse memo, shared with `anslag bygg`
 BARNETS_ANDEL = 0.5                   # the share of the meetings the child checks
 
 
@@ -103,19 +110,28 @@ def _skicka(h: Halva) -> Halva:
     return h
 
 
-def packa_upp_alla(packade: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:
+@contextmanager
+def utan_skrapsamlare():
+    """The cyclic garbage collector off: reading and modelling an archive makes millions of
+    objects that live until the check ends, and the collector's passes over them were a
+    sixth of the check's time; what it would free is freed when it is turned on again."""
     pa = gc.isenabled()
-    gc.disable()          # many small objects: the collector's passes would cost the most
+    gc.disable()
     try:
-        return {e: pickle.loads(b) for e, b in packade.items()}
+        yield
     finally:
         if pa:
             gc.enable()
 
 
+def packa_upp_alla(packade: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:
+    with utan_skrapsamlare():       # many small objects: the passes would cost the most
+        return {e: pickle.loads(b) for e, b in packade.items()}
+
+
 def i_tva_processer(rot: Path, enheter: set[Enhet], minne) -> dict | None:
     """The whole check in two halves: the parts of the check cache's data
-    (``kontroll._data_av``), or None when the caller must check in one process."""
+    (``data_av``), or None when the caller must check in one process."""
     halvor = i_tva(sorted(enheter), lambda urval: _halva(rot, urval, minne, enheter),
                    MINST_MOTEN, _skicka, BARNETS_ANDEL)
     egen = halvor[0]
@@ -144,3 +160,91 @@ def i_tva_processer(rot: Path, enheter: set[Enhet], minne) -> dict | None:
     return {"ok": egen.ok, "enheter": enh, "topp": egen.topp, "overgripande": over.poster,
             "fakta": packade, "organ": egen.organ,
             "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las)}
+
+
+def rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
+    ut: dict[Enhet, tuple[int, int]] = {}
+    if ctx is None:
+        return ut
+    for m, _doc, ra in ctx.sammantraden:
+        ut[(ra.organ_id, ra.datum_text)] = (1, len(m.paragrafer))
+    return ut
+
+
+def tolkminne(cachemapp: Path | None):
+    from generator.content.loading import Tolkminne
+    return Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None
+
+
+def spara_minne(minne) -> None:
+    if minne is not None:
+        try:
+            minne.spara()
+        except OSError:
+            pass
+
+
+def modell(rot: Path, cachemapp: Path | None) -> tuple[Kontext | None, Rapport]:
+    """Read the whole content folder (parsed files from the shared memo) and model it."""
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import las_innehall
+    rapport = Rapport()
+    minne = tolkminne(cachemapp)
+    innehall = las_innehall(rot, rapport, minne)
+    spara_minne(minne)
+    return bygg_modell(innehall, rapport), rapport
+
+
+def hel(rot: Path, cachemapp: Path | None, enheter: set[Enhet], delbar: bool
+        ) -> tuple[dict, Kontext | None]:
+    """The whole check: the check cache's data, and the context when it was made in this
+    process. In two processes (no context then) when ``delbar`` and the archive is large
+    enough (``dela``), else in this one."""
+    with utan_skrapsamlare():
+        return _hel_utan_gc(rot, cachemapp, enheter, delbar)
+
+
+def _hel_utan_gc(rot: Path, cachemapp: Path | None, enheter: set[Enhet], delbar: bool
+                 ) -> tuple[dict, Kontext | None]:
+    if delbar and dela(len(enheter)):
+        minne = tolkminne(cachemapp)
+        delar = i_tva_processer(rot, enheter, minne)
+        if delar is not None:
+            spara_minne(minne)
+            return data_av(**delar), None
+    ctx, rapport = modell(rot, cachemapp)
+    over = Rapport()
+    if ctx is not None:
+        from generator.rules import kor_regler
+        kor_regler(ctx, rapport, overgripande=False)
+        kor_regler(ctx, over, lokala=False)
+    return data(ctx, rapport, over, enheter), ctx
+
+
+def data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enhet]) -> dict:
+    """The check cache's data of a whole check in this process."""
+    antal = rakna(ctx)
+    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {
+        e: ([], antal.get(e, (0, 0))) for e in enheter}
+    topp: list[Diagnostik] = []
+    for d in rapport.poster:
+        e = enhet(d.path, enheter)
+        (topp if e is None else enh[e][0]).append(d)
+    alla = fakta.fakta(ctx) if ctx is not None else {}
+    return data_av(ctx is not None, enh, topp, list(over.poster),
+                   {e: packa(f) for e, f in alla.items()},
+                   {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {},
+                   sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las))
+
+
+def data_av(ok: bool, enheter: dict, topp: list[Diagnostik], overgripande: list[Diagnostik],
+            fakta: dict[Enhet, bytes], organ: dict[str, str], las: list[str]) -> dict:
+    """The check cache's data of a whole check; ``enheter``: every meeting unit -> (its
+    diagnostics, (meetings, §§)), ``fakta``: the packed facts of every meeting."""
+    # a dnr pattern too slow for some dnr stops that rule at the first such dnr: which one
+    # depends on the whole archive, so such a result is never reused
+    sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
+    return {"ok": ok, "enheter": enheter, "topp": topp, "sparbar": sparbar,
+            "overgripande": overgripande, "grund": os.urandom(8), "stampel": os.urandom(8),
+            "versioner": {e: os.urandom(8) for e in enheter}, "fakta": fakta, "las": las,
+            "organ": organ}

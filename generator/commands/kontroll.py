@@ -45,7 +45,7 @@ if TYPE_CHECKING:    # the model and the rules are imported only when something 
     from generator.archive.model import Arkiv
 
 FIL = "kontroll.pickle"
-TOLKMINNE = "frontmatter.pickle"      # shared with `anslag bygg`
+_modell = helkontroll.modell
 OSAKER_NS = 3_000_000_000              # a stat this close to the scan is not trusted
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
@@ -126,58 +126,6 @@ def _hash(fil: Path) -> bytes | None:
         return None
 
 
-def _rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
-    ut: dict[Enhet, tuple[int, int]] = {}
-    if ctx is None:
-        return ut
-    for m, _doc, ra in ctx.sammantraden:
-        ut[(ra.organ_id, ra.datum_text)] = (1, len(m.paragrafer))
-    return ut
-
-
-def _tolkminne(cachemapp: Path | None):
-    from generator.content.loading import Tolkminne
-    return Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None
-
-
-def _spara_minne(minne) -> None:
-    if minne is not None:
-        try:
-            minne.spara()
-        except OSError:
-            pass
-
-
-def _modell(rot: Path, cachemapp: Path | None) -> tuple[Kontext | None, Rapport]:
-    """Read the whole content folder (parsed files from the shared memo) and model it."""
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import las_innehall
-    rapport = Rapport()
-    minne = _tolkminne(cachemapp)
-    innehall = las_innehall(rot, rapport, minne)
-    _spara_minne(minne)
-    return bygg_modell(innehall, rapport), rapport
-
-
-def _hel(rot: Path, cachemapp: Path | None, enheter: set[Enhet], dela: bool
-         ) -> tuple[dict, Kontext | None]:
-    """The whole check: in two processes (``commands.helkontroll``) when ``dela`` and the
-    archive is large enough (no model then), else in this one."""
-    if dela and helkontroll.dela(len(enheter)):
-        minne = _tolkminne(cachemapp)
-        delar = helkontroll.i_tva_processer(rot, enheter, minne)
-        if delar is not None:
-            _spara_minne(minne)
-            return _data_av(**delar), None
-    ctx, rapport = _modell(rot, cachemapp)
-    over = Rapport()
-    if ctx is not None:
-        from generator.rules import kor_regler
-        kor_regler(ctx, rapport, overgripande=False)
-        kor_regler(ctx, over, lokala=False)
-    return _data(ctx, rapport, over, enheter), ctx
-
-
 def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str | None = None,
                 mote: Enhet | None = None) -> Resultat:
     """Check the content folder ``rot`` using (and refreshing) the check cache in
@@ -214,7 +162,7 @@ def kontrollera(rot: Path | str, cachemapp: Path | None = None, *, modell: str |
                 _med_modell(res[0], rot, cachemapp, avtryck, data)
             res[0].stampel = _stampel(data)
             return _med_mote(res[0], rot, mote, data)
-    data, ctx = _hel(rot, cachemapp, enheter, hel and not modell)
+    data, ctx = helkontroll.hel(rot, cachemapp, enheter, hel and not modell)
     if fil is not None and hel:
         _spara(fil, data, filer, hashar, start)
     res = _fran_cache(data, "hel")
@@ -234,7 +182,7 @@ def _med_modell(res: Resultat, rot: Path, cachemapp: Path | None, avtryck: str,
     if sparad is not None:
         res.arkiv, res.modellmoten = sparad
     else:
-        ctx, _r = _modell(rot, cachemapp)
+        ctx, _r = helkontroll.modell(rot, cachemapp)
         res.arkiv = ctx.arkiv if ctx is not None else None
         if ctx is not None:
             modellcache.spara(cachemapp, avtryck, data, ctx)
@@ -316,7 +264,7 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
         except Exception:  # noqa: BLE001 - a rule that reads more than the facts: check all
             return None
         data["overgripande"] = over.poster
-    antal = _rakna(ctx)
+    antal = helkontroll.rakna(ctx)
     enh = {e: v for e, v in forra["enheter"].items() if e in enheter}
     for e in andrade & enheter:
         enh[e] = (nya[e], antal.get(e, (0, 0)))
@@ -324,34 +272,6 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     data["versioner"] = {e: v for e, v in forra["versioner"].items() if e in enheter} | {
         e: os.urandom(8) for e in andrade & enheter}
     return _fran_cache(forra | data, "inkrementell"), data
-
-
-def _data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enhet]) -> dict:
-    antal = _rakna(ctx)
-    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {
-        e: ([], antal.get(e, (0, 0))) for e in enheter}
-    topp: list[Diagnostik] = []
-    for d in rapport.poster:
-        e = helkontroll.enhet(d.path, enheter)
-        (topp if e is None else enh[e][0]).append(d)
-    alla = fakta.fakta(ctx) if ctx is not None else {}
-    return _data_av(ctx is not None, enh, topp, list(over.poster),
-                    {e: helkontroll.packa(f) for e, f in alla.items()},
-                    {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {},
-                    sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las))
-
-
-def _data_av(ok: bool, enheter: dict, topp: list[Diagnostik], overgripande: list[Diagnostik],
-             fakta: dict[Enhet, bytes], organ: dict[str, str], las: list[str]) -> dict:
-    """The check cache's data of a whole check; ``enheter``: every meeting unit -> (its
-    diagnostics, (meetings, §§)), ``fakta``: the packed facts of every meeting."""
-    # a dnr pattern too slow for some dnr stops that rule at the first such dnr: which one
-    # depends on the whole archive, so such a result is never reused
-    sparbar = not any(d.nyckel == "dnr_monster" for d in topp)
-    return {"ok": ok, "enheter": enheter, "topp": topp, "sparbar": sparbar,
-            "overgripande": overgripande, "grund": os.urandom(8), "stampel": os.urandom(8),
-            "versioner": {e: os.urandom(8) for e in enheter}, "fakta": fakta, "las": las,
-            "organ": organ}
 
 
 def _stampel(data: dict) -> bytes:

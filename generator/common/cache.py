@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import importlib.metadata
 import importlib.util
+import os
 import pickle
+import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,12 +59,35 @@ def _kodavtryck(paket: tuple[str, ...], bibliotek: tuple[str, ...]) -> str:
             b = f.read_bytes()
             h.update(b"\0" + f.name.encode() + len(b).to_bytes(8, "big") + b)
     for b in bibliotek:
-        try:
-            v = importlib.metadata.version(b)
-        except importlib.metadata.PackageNotFoundError:
-            v = "-"
-        h.update(f"\0{b}={v}".encode())
+        h.update(f"\0{b}={_version(b)}".encode())
     return h.hexdigest()
+
+
+def _normera(namn: str) -> str:
+    return re.sub(r"[-_.]+", "_", namn).lower()
+
+
+def _version(namn: str) -> str:
+    """The installed version of the distribution ``namn``: from the name of its
+    ``<namn>-<version>.dist-info`` folder on sys.path, as importlib.metadata finds it
+    but without importing that (0.05–0.2 s, on every cold check); other layouts (an
+    .egg-info) through importlib.metadata."""
+    norm = _normera(namn)
+    for mapp in sys.path:
+        try:
+            poster = os.listdir(mapp or ".")
+        except OSError:
+            continue
+        for p in poster:
+            if p.endswith(".dist-info"):
+                n, _, v = p[:-len(".dist-info")].partition("-")
+                if v and _normera(n) == norm:
+                    return v
+    import importlib.metadata
+    try:
+        return importlib.metadata.version(namn)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 def kodavtryck(*paket: str, bibliotek: tuple[str, ...] = ()) -> str:

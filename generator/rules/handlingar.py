@@ -11,12 +11,9 @@ import re
 
 from generator.archive.handlingsplan import Motesindex, aldrig_publik
 from generator.common.diagnostics import fel, varning
-from generator.rules.text import PLATSHALLARE, PNR_RE, ar_personnummer
+from generator.rules.text import (PLATS_FORFILTER, PLATSHALLARE_RE, PNR_RE, SEX_SIFFROR,
+                                  ar_personnummer)
 
-_PLATS_RE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in PLATSHALLARE))
-# cheap scans that rule out most documents before the full patterns run
-_SEX_SIFFROR = re.compile(r"[0-9]{6}")
-_PLATS_FORFILTER = re.compile(r"[xX][xX]|§\s*[xX]|<\s*(?i:ange)")
 
 
 def _rader(doc, rx: re.Pattern, forfilter: re.Pattern):
@@ -50,7 +47,7 @@ def handling_utan_personnummer(ctx):
             ix = index[id(m)] = Motesindex.av(m)
         if aldrig_publik(m, h, ix):
             continue
-        for nr, t in _rader(doc, PNR_RE, _SEX_SIFFROR):
+        for nr, t in _rader(doc, PNR_RE, SEX_SIFFROR):
             if ar_personnummer(t):
                 yield fel(doc.path, "text" if nr >= doc.body_rad else "frontmatter",
                           f"rad {nr} innehåller ett personnummer eller samordningsnummer. "
@@ -65,7 +62,7 @@ def handling_utan_platshallare(ctx):
         if doc is None:
             continue
         sedda: set[int] = set()
-        for nr, t in _rader(doc, _PLATS_RE, _PLATS_FORFILTER):
+        for nr, t in _rader(doc, PLATSHALLARE_RE, PLATS_FORFILTER):
             if nr not in sedda:
                 sedda.add(nr)
                 yield varning(doc.path, "text" if nr >= doc.body_rad else "frontmatter",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from tests.conftest import BAS, ROT, generera_arkiv
 from tests.core.test_regler import FIXTURER, bygg_fixtur
@@ -164,3 +166,16 @@ def test_sekretess_i_ett_annat_mote_kontrolleras_om(tmp_path: Path):
         b = kor_anslag("kontrollera", "--innehall", str(rot), cwd=kall)
         assert (a.kod, a.ut, a.fel) == (b.kod, b.ut, b.fel)
         assert a.kod == fel and ("kallelse.arenden[1].dnr" in a.fel) == bool(fel), a.fel
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["x", "X", "§", "<", ">", "ange", "AnGe", "ang", " ", "\t", "\n",
+                                  "\u00a0", "1", "12345", "123456", "a", "-", "/"]),
+                max_size=12).map("".join))
+def test_forfiltren_hittar_detsamma_som_de_enkla_monstren(text: str):
+    """The text rules' cheap scans are written to start with a character class (fast in
+    `re`); they find a match exactly when the plain patterns they stand for do."""
+    from generator.rules.text import PLATS_FORFILTER, SEX_SIFFROR
+    assert bool(SEX_SIFFROR.search(text)) == bool(re.search(r"[0-9]{6}", text))
+    assert bool(PLATS_FORFILTER.search(text)) == bool(
+        re.search(r"[xX][xX]|§\s*[xX]|<\s*(?i:ange)", text))

@@ -54,7 +54,7 @@ def status(args) -> int:
         return 1
     from generator.common.cache import cachemapp
     from generator.commands.kontroll import kontrollera as kontroll
-    from generator.commands.modellcache import utan_skrapsamlare
+    from generator.common.cache import utan_skrapsamlare
     with utan_skrapsamlare():
         res = kontroll(args.innehall, cachemapp(), modell="arkiv")
         arkiv, rapport = res.arkiv, res.rapport

@@ -19,15 +19,14 @@ fails is redone here (``i_tva``).
 """
 from __future__ import annotations
 
-import gc
 import os
 import pickle
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.commands import fakta
+from generator.common.cache import utan_skrapsamlare
 from generator.common.diagnostics import Diagnostik, Rapport
 from generator.common.parallell import i_tva, kan_dela
 
@@ -108,20 +107,6 @@ def _halva(rot: Path, urval: list[Enhet], minne, enheter: set[Enhet]) -> Halva:
 def _skicka(h: Halva) -> Halva:
     h.fakta = None                    # the parent unpacks the packed facts it needs
     return h
-
-
-@contextmanager
-def utan_skrapsamlare():
-    """The cyclic garbage collector off: reading and modelling an archive makes millions of
-    objects that live until the check ends, and the collector's passes over them were a
-    sixth of the check's time; what it would free is freed when it is turned on again."""
-    pa = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if pa:
-            gc.enable()
 
 
 def packa_upp_alla(packade: dict[Enhet, bytes]) -> dict[Enhet, fakta.Motesfakta]:

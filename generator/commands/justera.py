@@ -101,7 +101,7 @@ def _personnummer_i(text: str) -> bool:
 # ---------------------------------------------------------------- the command
 
 def kommando_justera(args) -> int:
-    from generator.commands.modellcache import utan_skrapsamlare
+    from generator.common.cache import utan_skrapsamlare
     with utan_skrapsamlare():
         return _justera(args)
 

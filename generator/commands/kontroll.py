@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.commands import fakta, helkontroll, modellcache
-from generator.common.cache import Cachefil, kodavtryck, nyckel
+from generator.common.cache import Cachefil, kodavtryck, nyckel, utan_skrapsamlare
 from generator.common.diagnostics import Diagnostik, Rapport
 
 if TYPE_CHECKING:    # the model and the rules are imported only when something is checked
@@ -258,7 +258,7 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
     if ANSLAG in andrade or any(nya_fakta.get(e) != _packa_upp(gamla.get(e)) for e in andrade):
         over = Rapport()
         try:
-            with modellcache.utan_skrapsamlare():     # many small objects, none of them garbage
+            with utan_skrapsamlare():     # many small objects, none of them garbage
                 kor_regler(fakta.kontext(rot, forra["organ"], helkontroll.packa_upp_alla(alla)),
                            over, lokala=False)
         except Exception:  # noqa: BLE001 - a rule that reads more than the facts: check all

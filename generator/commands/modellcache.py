@@ -20,8 +20,6 @@ So the model is the one a whole read gives, whatever happened between two runs
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,23 +37,6 @@ FIL = "modell.pickle"
 SPARA_EFTER = 25
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)
-
-
-@contextmanager
-def utan_skrapsamlare():
-    """The cyclic garbage collector off for a command that takes the kept model (`status`,
-    `ny`, `justera`): the model of 20,000 §§ is about a million objects, unpickled with the
-    collector off (``Cachefil.las``), and each pass the collector would make over them
-    afterwards (at least two as they age) cost more than the rest of `anslag status`
-    (measured at 20,000 §§: 1.25 s CPU with the collector, 0.69 s without). Those objects
-    are freed by their reference counts; on again after the command."""
-    pa = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if pa:
-            gc.enable()
 
 
 def moten(ctx: Kontext) -> dict[Enhet, tuple[Sammantrade, list[int]]]:

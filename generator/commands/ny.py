@@ -186,7 +186,7 @@ def _rapportera(rot: Path, organ_id: str, datum: date, fore) -> None:
 
 
 def kommando_ny(args) -> int:
-    from generator.commands.modellcache import utan_skrapsamlare
+    from generator.common.cache import utan_skrapsamlare
     with utan_skrapsamlare():
         return _ny(args)
 

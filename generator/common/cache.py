@@ -23,6 +23,7 @@ import os
 import pickle
 import re
 import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,6 +106,22 @@ def nyckel(*delar: object) -> str:
     return h.hexdigest()
 
 
+@contextmanager
+def utan_skrapsamlare():
+    """The cyclic garbage collector off for a while: reading, modelling or unpickling an
+    archive makes millions of objects that live on (a 20,000-§ model is about a million),
+    and the collector's passes over them cost more than the work itself (a sixth of a whole
+    check; 1.25 s against 0.69 s CPU for `anslag status` at 20,000 §§). Those objects are
+    freed by their reference counts; the collector is on again afterwards if it was."""
+    pa = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if pa:
+            gc.enable()
+
+
 class Cachefil:
     """A dict kept in one pickle file of our cache folder, valid only under ``avtryck``."""
 
@@ -115,16 +132,11 @@ class Cachefil:
     def las(self) -> dict:
         # the collector off while unpickling: a model of 20,000 §§ is a million new objects,
         # and the passes it would make over them are most of the time it takes to read
-        pa = gc.isenabled()
-        gc.disable()
         try:
-            with open(self.fil, "rb") as fh:
+            with utan_skrapsamlare(), open(self.fil, "rb") as fh:
                 d = pickle.load(fh)
         except Exception:  # noqa: BLE001 - any unreadable cache is an empty cache
             return {}
-        finally:
-            if pa:
-                gc.enable()
         if not (isinstance(d, tuple) and len(d) == 2 and d[0] == self.avtryck
                 and isinstance(d[1], dict)):
             return {}

@@ -82,23 +82,8 @@ def _halva(rot: Path, urval: list[Enhet], minne, enheter: set[Enhet]) -> Halva:
     ctx = bygg_modell(las_innehall(rot, rapport, minne, urval=set(urval)), rapport)
     if ctx is not None:
         kor_regler(ctx, rapport, overgripande=False)
-    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {e: ([], (0, 0)) for e in urval}
-    topp: list[Diagnostik] = []
-    lokal = True
-    for d in rapport.poster:
-        e = enhet(d.path, enheter)
-        if e is None:
-            topp.append(d)
-        elif e in enh:
-            enh[e][0].append(d)
-        else:
-            lokal = False
-    alla: dict[Enhet, fakta.Motesfakta] = {}
-    if ctx is not None:
-        for m, _doc, ra in ctx.sammantraden:
-            e = (ra.organ_id, ra.datum_text)
-            enh[e] = (enh[e][0], (1, len(m.paragrafer)))
-        alla = fakta.fakta(ctx)
+    enh, topp, lokal = fordela(ctx, rapport, urval, enheter)
+    alla = fakta.fakta(ctx) if ctx is not None else {}
     return Halva(ctx is not None, lokal, topp, enh, {e: packa(f) for e, f in alla.items()},
                  {oid: o.kortnamn for oid, o in ctx.arkiv.organ.items()} if ctx else {},
                  minne.nya if minne is not None else None, alla)
@@ -145,6 +130,27 @@ def i_tva_processer(rot: Path, enheter: set[Enhet], minne) -> dict | None:
     return {"ok": egen.ok, "enheter": enh, "topp": egen.topp, "overgripande": over.poster,
             "fakta": packade, "organ": egen.organ,
             "las": sorted(f"{o}/{d}" for (o, d), f in alla.items() if f.las)}
+
+
+def fordela(ctx: Kontext | None, rapport: Rapport, urval, enheter: set[Enhet]
+            ) -> tuple[dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]],
+                       list[Diagnostik], bool]:
+    """A check of the meeting units ``urval`` sorted by unit: each unit's diagnostics and
+    counts (meetings, §§), the diagnostics outside every meeting, and whether every
+    diagnostic named a unit of ``urval`` or none (False: one of another unit)."""
+    antal = rakna(ctx)
+    enh = {e: ([], antal.get(e, (0, 0))) for e in urval}
+    topp: list[Diagnostik] = []
+    lokal = True
+    for d in rapport.poster:
+        e = enhet(d.path, enheter)
+        if e is None:
+            topp.append(d)
+        elif e in enh:
+            enh[e][0].append(d)
+        else:
+            lokal = False
+    return enh, topp, lokal
 
 
 def rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
@@ -208,13 +214,7 @@ def _hel_utan_gc(rot: Path, cachemapp: Path | None, enheter: set[Enhet], delbar:
 
 def data(ctx: Kontext | None, rapport: Rapport, over: Rapport, enheter: set[Enhet]) -> dict:
     """The check cache's data of a whole check in this process."""
-    antal = rakna(ctx)
-    enh: dict[Enhet, tuple[list[Diagnostik], tuple[int, int]]] = {
-        e: ([], antal.get(e, (0, 0))) for e in enheter}
-    topp: list[Diagnostik] = []
-    for d in rapport.poster:
-        e = enhet(d.path, enheter)
-        (topp if e is None else enh[e][0]).append(d)
+    enh, topp, _lokal = fordela(ctx, rapport, enheter, enheter)
     alla = fakta.fakta(ctx) if ctx is not None else {}
     return data_av(ctx is not None, enh, topp, list(over.poster),
                    {e: packa(f) for e, f in alla.items()},

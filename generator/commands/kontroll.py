@@ -45,7 +45,6 @@ if TYPE_CHECKING:    # the model and the rules are imported only when something 
     from generator.archive.model import Arkiv
 
 FIL = "kontroll.pickle"
-_modell = helkontroll.modell
 OSAKER_NS = 3_000_000_000              # a stat this close to the scan is not trusted
 
 Enhet = tuple[str, str]               # (organ folder, meeting folder)

@@ -187,9 +187,10 @@ def _samma_modell(rot: Path, varm: Path, vad: str) -> None:
     """The model from the kept one (after any number of checks) equals a whole read's, in
     every field and in the order of organs, meetings and ärenden."""
     from generator.common.cache import cachemapp
-    from generator.commands.kontroll import _modell, kontrollera
+    from generator.commands.helkontroll import modell
+    from generator.commands.kontroll import kontrollera
     ny = kontrollera(rot, cachemapp(varm / "site"), modell="arkiv").arkiv
-    ctx, _r = _modell(rot, None)
+    ctx, _r = modell(rot, None)
     kall = ctx.arkiv if ctx is not None else None
     assert ny == kall, vad
     if kall is not None:

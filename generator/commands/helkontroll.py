@@ -162,6 +162,16 @@ def rakna(ctx: Kontext | None) -> dict[Enhet, tuple[int, int]]:
     return ut
 
 
+def moten_modell(rot: Path, urval: set[Enhet], rapport: Rapport | None = None
+                 ) -> Kontext | None:
+    """The model of the meeting folders ``urval`` of ``rot`` (with kommun.yml and every
+    organ.yml), read without the parse memo; diagnostics into ``rapport`` (None: dropped)."""
+    from generator.archive.bygg import bygg_modell
+    from generator.content.loading import las_innehall
+    rapport = Rapport() if rapport is None else rapport
+    return bygg_modell(las_innehall(rot, rapport, None, urval=urval), rapport)
+
+
 def tolkminne(cachemapp: Path | None):
     from generator.content.loading import Tolkminne
     return Tolkminne(cachemapp / TOLKMINNE) if cachemapp is not None else None

@@ -191,9 +191,7 @@ def _med_mote(res: Resultat, rot: Path, mote: Enhet | None, data: dict) -> Resul
     """The context of one meeting (all organs, that meeting) for `anslag justera`."""
     if mote is None or not res.ok:
         return res
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import las_innehall
-    res.ctx = bygg_modell(las_innehall(rot, Rapport(), None, urval={mote}), Rapport())
+    res.ctx = helkontroll.moten_modell(rot, {mote})
     res.lasta = set(data["las"])
     return res
 
@@ -227,11 +225,9 @@ def _inkrementell(rot: Path, forra: dict, andrade: set[Enhet],
                   enheter: set[Enhet]) -> tuple[Resultat, dict] | None:
     """Recheck the changed meetings (and the cross-meeting rules when what they read
     changed); None when the whole check is needed."""
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import las_innehall
     from generator.rules import kor_regler
     rapport = Rapport()
-    ctx = bygg_modell(las_innehall(rot, rapport, None, urval=andrade & enheter), rapport)
+    ctx = helkontroll.moten_modell(rot, andrade & enheter, rapport)
     if ctx is None:
         return None
     kor_regler(ctx, rapport, overgripande=False)

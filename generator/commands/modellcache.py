@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.common.cache import Cachefil
-from generator.common.diagnostics import Rapport
 
 if TYPE_CHECKING:
     from generator.archive.bygg import Kontext
@@ -86,10 +85,9 @@ def hamta(rot: Path, cachemapp: Path | None, avtryck: str,
     arkiv: Arkiv = d["arkiv"]
     if not andrade:
         return arkiv, 0
-    from generator.archive.bygg import bygg_modell
     from generator.archive.referenser import lanka
-    from generator.content.loading import las_innehall
-    ctx = bygg_modell(las_innehall(rot, Rapport(), None, urval=andrade & nu.keys()), Rapport())
+    from generator.commands.helkontroll import moten_modell
+    ctx = moten_modell(rot, andrade & nu.keys())
     if ctx is None:
         return None
     mt: dict[Enhet, tuple[Sammantrade, list[int]]] = d["moten"]

@@ -64,14 +64,13 @@ def kontrollera_mote(rot: Path, mote: Enhet, fore: Resultat, *,
     before the command changed that folder and nothing else. ``overgripande=False``: the
     one-meeting rules only (the caller knows that what the cross-meeting rules read of the
     meeting did not change)."""
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import las_innehall
+    from generator.commands.helkontroll import moten_modell
     from generator.rules import kor_regler
     prefix = f"{mote[0]}/{mote[1]}/"
     if _har_lank(rot / mote[0] / mote[1]) or "fakta" not in fore.cache:
         return _hela(rot, mote, prefix)
     rapport = Rapport()
-    ctx = bygg_modell(las_innehall(rot, rapport, None, urval={mote}), rapport)
+    ctx = moten_modell(rot, {mote}, rapport)
     if ctx is not None:
         kor_regler(ctx, rapport, overgripande=False)
     egna = [d for d in rapport.poster if d.path.startswith(prefix)]

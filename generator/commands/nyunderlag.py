@@ -26,7 +26,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.common.diagnostics import Rapport
 
 if TYPE_CHECKING:
     from generator.archive.model import Arkiv, Organ
@@ -47,8 +46,6 @@ def underlag(rot: Path, organ_id: str, datum: date, res: Resultat) -> Underlag |
     """What `anslag ny ORGAN DATUM` needs of the content folder ``rot`` checked by ``res``
     (a check without a model); None when the organ does not exist or the check has no
     facts (the caller then takes the whole model)."""
-    from generator.archive.bygg import bygg_modell
-    from generator.content.loading import las_innehall
     if not res.ok or "fakta" not in res.cache or organ_id not in res.cache.get("organ", {}):
         return None
     egna = {e: pickle.loads(b) for e, b in res.cache["fakta"].items() if e[0] == organ_id}
@@ -59,7 +56,7 @@ def underlag(rot: Path, organ_id: str, datum: date, res: Resultat) -> Underlag |
                      key=lambda e: (egna[e].m.datum, e), reverse=True)
     i = 0
     while True:
-        organ = _las(rot, organ_id, urval, las_innehall, bygg_modell)
+        organ = _las(rot, organ_id, urval)
         if organ is None:
             return None
         if _nog(organ[1], datum) or i >= len(med_par):
@@ -70,7 +67,7 @@ def underlag(rot: Path, organ_id: str, datum: date, res: Resultat) -> Underlag |
             i += 1
     if not _nog(organ[1], datum):
         urval = set(egna)                # no held meeting before the date: all of them
-        organ = _las(rot, organ_id, urval, las_innehall, bygg_modell)
+        organ = _las(rot, organ_id, urval)
         if organ is None:
             return None
     return Underlag(organ[0], sista, len(urval))
@@ -84,9 +81,9 @@ def _nog(organ: Organ, datum: date) -> bool:
                     for s in p.sektioner))
 
 
-def _las(rot: Path, organ_id: str, urval: set[Enhet], las_innehall,
-         bygg_modell) -> tuple[Arkiv, Organ] | None:
-    ctx = bygg_modell(las_innehall(rot, Rapport(), None, urval=urval), Rapport())
+def _las(rot: Path, organ_id: str, urval: set[Enhet]) -> tuple[Arkiv, Organ] | None:
+    from generator.commands.helkontroll import moten_modell
+    ctx = moten_modell(rot, urval)
     if ctx is None or organ_id not in ctx.arkiv.organ:
         return None
     return ctx.arkiv, ctx.arkiv.organ[organ_id]

@@ -62,6 +62,22 @@ def kopiera(kalla: Path, mal: Path) -> None:
     _ersatt(mal, fyll, False)
 
 
+def lagg_tillbaka_om_lika(forra: Path | str, ny: Path | str) -> bool:
+    """Put the previous file ``forra`` back in place of ``ny`` when their bytes are equal,
+    so that an unchanged file keeps its inode and mtime; False (nothing moved) when they
+    differ or either cannot be read."""
+    try:
+        if os.path.getsize(forra) != os.path.getsize(ny):
+            return False
+        with open(forra, "rb") as a, open(ny, "rb") as b:
+            if a.read() != b.read():
+                return False
+        os.replace(forra, ny)
+    except OSError:
+        return False
+    return True
+
+
 def las_pickle(fil: Path) -> dict:
     """A cache dict written by ``spara_pickle``; ``{}`` when it is missing or damaged
     (a cache is never the truth: the caller then recomputes)."""

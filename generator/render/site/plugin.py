@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.common.datum import idag_stockholm
+from generator.common.filer import lagg_tillbaka_om_lika
 from generator.archive.model import Arkiv
 from generator.render.site import floden
 from generator.render.site import pdfsok, sok
@@ -363,14 +364,9 @@ def _behall_oforandrade(site: Path) -> None:
     """MkDocs' own files (``MKDOCS_FILER``) that this build wrote with the same bytes as
     the previous one: the previous file is put back (same inode and mtime)."""
     for namn in MKDOCS_FILER:
-        forra, ny = site / f"{FORRA}{namn}", site / namn
-        try:
-            if forra.stat().st_size == ny.stat().st_size and forra.read_bytes() == ny.read_bytes():
-                os.replace(forra, ny)
-                continue
-        except OSError:
-            pass
-        _unlink(forra)
+        forra = site / f"{FORRA}{namn}"
+        if not lagg_tillbaka_om_lika(forra, site / namn):
+            _unlink(forra)
 
 
 def _unlink(p: Path) -> None:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.common.filer import lagg_tillbaka_om_lika
 from generator.render.site.sida import ALLMANT, Sida
 
 KATALOG = "pagefind"
@@ -84,16 +85,7 @@ def _behall_lika(forra: Path, ny: Path) -> None:
     for dirpath, _dirs, filer in os.walk(ny):
         for namn in filer:
             p = os.path.join(dirpath, namn)
-            g = os.path.join(forra, os.path.relpath(p, ny))
-            try:
-                if os.path.getsize(g) != os.path.getsize(p):
-                    continue
-                with open(g, "rb") as a, open(p, "rb") as b:
-                    if a.read() != b.read():
-                        continue
-            except OSError:
-                continue
-            os.replace(g, p)
+            lagg_tillbaka_om_lika(os.path.join(forra, os.path.relpath(p, ny)), p)
 
 
 def _indexera_bucket(site: Path, b: str, pdf_poster) -> None:

@@ -94,6 +94,21 @@ def test_sok_hittar_kvalitetsrapport(sida, motor_url, utdata):
     sida.screenshot(path=str(utdata / "sok-kvalitetsrapport.png"), full_page=True)
 
 
+def test_sok_hittar_ledamotens_sida(sida, motor_url, motor_site):
+    """The people pages are in the general search bucket: a name finds the person's page
+    (before this test they were marked searchable but outside the bucket's glob)."""
+    sidan = motor_site / "ledamoter" / "gertrud-jernberg-zernig" / "index.html"
+    assert "Gertrud Jernberg-Zernig" in sidan.read_text(encoding="utf-8")
+    _oppna(sida, motor_url + "sok/?q=Jernberg-Zernig")
+    traff = sida.locator('.pagefind-ui__result-link[href$="/ledamoter/gertrud-jernberg-zernig/"]')
+    traff.first.wait_for(timeout=15000)
+    assert traff.count() == 1
+    # the accessibility statement carries the build day and is left out of the index
+    _oppna(sida, motor_url + "sok/?q=tillgänglighetsredogörelse")
+    sida.locator(".pagefind-ui__message").first.wait_for(timeout=15000)
+    assert sida.locator('.pagefind-ui__result-link[href$="/tillganglighet/"]').count() == 0
+
+
 AXE_SIDOR = {
     "anslagstavlan": "",
     "overklaga": "overklaga/",

@@ -25,13 +25,20 @@ from generator.render.site.sida import ALLMANT, Sida
 KATALOG = "pagefind"
 
 
+# The pages of the general bucket (``*`` = one folder): the appeal guide, the open data
+# page, every organ's page and the people pages. The accessibility statement is not searched
+# (it carries the build day, so it would re-index this bucket every day).
+ALLMANNA_SIDOR = ("overklaga/index.html", "data/index.html", "protokoll/*/index.html",
+                  "ledamoter/index.html", "ledamoter/*/index.html")
+
+
 def _glob(bucket: str) -> str:
     if bucket == ALLMANT:
-        return "{overklaga/index.html,data/index.html,protokoll/*/index.html}"
+        return "{" + ",".join(ALLMANNA_SIDOR) + "}"
     return f"protokoll/*/{bucket}-*/**/index.html"
 
 
-_ALLMANT_SIDOR = re.compile(r"(overklaga|data|protokoll/[^/]+)/index\.html")
+_ALLMANT_SIDOR = re.compile("|".join(re.escape(m).replace(r"\*", "[^/]+") for m in ALLMANNA_SIDOR))
 
 
 def _indexeras(dest: str, bucket: str) -> bool:

@@ -90,7 +90,7 @@ def tillganglighet(w: Webbplats) -> Sida:
                           [f"{n} {v}" for n, v in senaste["verktyg"].items()],
                           senaste["sidor"], senaste["pdfer"], langt(w.idag), w.idag.isoformat())
     return Sida(urls.TILLGANGLIGHET, "Tillgänglighetsredogörelse",
-                rendera("tillganglighet.html", urls.TILLGANGLIGHET, vy), sok=ALLMANT,
+                rendera("tillganglighet.html", urls.TILLGANGLIGHET, vy),
                 beskrivning="Hur webbplatsen uppfyller lagen om tillgänglighet till digital "
                             "offentlig service, kända brister och hur du rapporterar brister.")
 

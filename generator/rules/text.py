@@ -10,7 +10,9 @@ from datetime import date
 
 from generator.common.diagnostics import fel, varning
 
-PNR_RE = re.compile(r"(?<![\d/-])(?:(\d{2}))?(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d/])")
+# The separator may be any dash: text pasted from Word or extracted from a PDF often has
+# U+2010-U+2015 or the minus sign U+2212 where the secretary typed "-".
+PNR_RE = re.compile(r"(?<![\d/-])(?:(\d{2}))?(\d{2})(\d{2})(\d{2})\s?([-+\u2010-\u2015\u2212]?)\s?(\d{4})(?![\d/])")
 
 PLATSHALLARE = [
     (re.compile(r"(?i:<\s*Ange[^>]*>)"), "en mall-platshållare"),

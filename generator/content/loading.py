@@ -54,6 +54,7 @@ class RaSammantrade:
     filer: dict[str, Path] = field(default_factory=dict)  # every file of the meeting, rel -> abs
     lock: Path | None = None
     handlingar: dict[str, Dokument] = field(default_factory=dict)  # handlingar/x.md -> parsed
+    okanda: list[str] = field(default_factory=list)   # files and folders nothing reads (rel)
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class RaOrgan:
     organ: Dokument | None
     organ_path: str
     sammantraden: list[RaSammantrade] = field(default_factory=list)
+    okanda: list[str] = field(default_factory=list)   # files beside organ.yml (rel)
 
 
 @dataclass(slots=True)
@@ -70,6 +72,15 @@ class Innehall:
     rot: Path
     kommun: Dokument | None
     organ: list[RaOrgan] = field(default_factory=list)
+    okanda: list[str] = field(default_factory=list)   # files beside kommun.yml (rel)
+
+
+# Files the operating system leaves in folders; never reported as unknown.
+SYSTEMFILER = frozenset({"Thumbs.db", "desktop.ini", "Desktop.ini"})
+
+
+def _okand(p: Path, ut: dict[Path, Path]) -> bool:
+    return not (p.name.startswith(".") or p.name in SYSTEMFILER or p in ut or p.is_symlink())
 
 
 def normalisera(raw: bytes) -> str:
@@ -242,7 +253,8 @@ def _rel(p: Path, rot: Path) -> str:
 
 def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None,
                  urval: set[tuple[str, str]] | None = None) -> Innehall:
-    """Read the whole content folder. Unknown files are reported, not fatal. A link
+    """Read the whole content folder. Files nothing reads are listed (``okanda``, reported by
+    ``rules.filer``), not fatal. A link
     that points outside the content folder is an error and is never followed.
     ``urval``: read only these meeting folders ((organ folder, meeting folder) pairs) besides
     kommun.yml and every organ.yml; for a folder the caller has seen to hold no links."""
@@ -263,6 +275,8 @@ def las_innehall(rot: Path, rapport: Rapport, minne: Tolkminne | None = None,
         rapport.fel("kommun.yml", "fil", "kommun.yml saknas. Skapa den med minst "
                     "\"namn:\" och \"webbplats:\".")
     innehall = Innehall(rot, kommun)
+    innehall.okanda = sorted(p.name for p in rot.iterdir()
+                             if p.name != "kommun.yml" and not p.is_dir() and _okand(p, ut))
     organ: list[tuple[RaOrgan, list[Diagnostik], int]] = []   # (organ, its diagnostics, meetings)
     uppgifter: list[tuple[str, Path]] = []
     for organ_mapp in sorted(p for p in rot.iterdir()
@@ -309,8 +323,11 @@ def _las_organ(mapp: Path, rot: Path, rapport: Rapport, ut: dict[Path, Path],
     organ_fil = mapp / "organ.yml"
     rel = _rel(organ_fil, rot)
     doc = las_yaml(organ_fil, rel, rapport) if organ_fil not in ut and organ_fil.is_file() else None
-    return RaOrgan(mapp.name, mapp, doc, rel), sorted(
-        p for p in mapp.iterdir()
+    innehall = list(mapp.iterdir())
+    okanda = sorted(_rel(p, rot) for p in innehall
+                    if p.name != "organ.yml" and not p.is_dir() and _okand(p, ut))
+    return RaOrgan(mapp.name, mapp, doc, rel, okanda=okanda), sorted(
+        p for p in innehall
         if p not in ut and p.is_dir() and not p.name.startswith(".")
         and (urval is None or (mapp.name, p.name) in urval))
 
@@ -334,6 +351,8 @@ def _las_sammantrade(organ_id: str, mapp: Path, rot: Path, rapport: Rapport,
                 ra.paragrafer.append(doc)
         elif f.name == "justering.lock":
             ra.lock = f
+        elif f.name not in ("sammantrade.md", "bilagor", "handlingar") and _okand(f, ut):
+            ra.okanda.append(_rel(f, rot) + ("/" if f.is_dir() else ""))
     bil = mapp / "bilagor"
     if bil.is_dir() and bil not in ut:
         for f in sorted(bil.rglob("*")):

@@ -15,6 +15,7 @@ from generator.content.loading import Tolkminne, las_innehall
 from generator.rules import datum
 from generator.rules import handlingar
 from generator.rules import dnr
+from generator.rules import filer
 from generator.rules import kommun
 from generator.rules import las
 from generator.rules import namn
@@ -28,6 +29,7 @@ from generator.rules import text
 Regel = Callable[..., Iterable[Diagnostik]]
 
 REGLER: list[Regel] = [
+    filer.okanda_filer,
     kommun.webbplats_ar_en_adress,
     organ.organ_id_format,
     organ.organ_typ,

@@ -125,3 +125,62 @@ def test_arendets_gang_med_handlingar_ateranvands_bara_nar_den_ar_densamma(tmp_p
     _we, fore = bygg(hh.FORE_KALLELSE)                               # not issued yet
     _wf, efter = bygg(hh.MELLAN, _we)
     assert efter.get(sida) == facit[sida]
+
+
+HELA_ARKIVET = {"ledamoter", "arenden", "o|sn", "f|anslag", "f|anslag|sn", "f|ics", "f|csv",
+                "f|sammantraden", "f|data"}   # the units that read the whole archive
+
+
+def _dag_efter_dag(rot, dag_a, dag_b):
+    """Pages and files of day B with day A's memo, B's from scratch, and A's; and the
+    units day B generated again."""
+    wa = Webbplats(plan(_arkiv(rot), dag_a, pdf=True))
+    fore = _sidor(wa)
+    wb = Webbplats(plan(_arkiv(rot), dag_b, pdf=True))
+    wb.minne.las(wa.minne.spara())
+    med_minne = _sidor(wb)
+    facit = _sidor(Webbplats(plan(_arkiv(rot), dag_b, pdf=True)))
+    assert set(med_minne) == set(facit)
+    for sokvag, html in med_minne.items():
+        assert (fore[sokvag] if html is None else html) == facit[sokvag], sokvag
+    return fore, facit, wb.minne.byggda
+
+
+def test_helarkivsenheter_byggs_om_bara_en_dag_som_andrar_dem(tmp_path, hjalp):
+    """Person pages, ärenden index, organ page, feeds, calendar and open data are memo
+    units keyed by the whole archive (and the feeds and the calendar by where the day lies
+    among the archive's dates): a next day that changes none of them reuses them all, a
+    day when an anslag is put up or a kallelse issued makes the feeds and the calendar
+    again, and every result is the page or file a build from scratch makes."""
+    rot = tmp_path / "innehall"
+    _grund(rot, hjalp)
+    _fore, _facit, byggda = _dag_efter_dag(rot, date(2025, 3, 10), date(2025, 3, 11))
+    assert not byggda & HELA_ARKIVET, sorted(byggda & HELA_ARKIVET)
+
+    fore, facit, byggda = _dag_efter_dag(rot, date(2025, 3, 6), date(2025, 3, 7))   # justerat
+    assert {"f|anslag", "f|anslag|sn", "f|ics", "ledamoter"} <= byggda, sorted(byggda)
+    assert fore["fil:anslag.xml"] != facit["fil:anslag.xml"]
+
+    hjalp.mote(rot, "2025-05-05", "2025-05-07", "2025-05-09")   # put up two days after
+    hjalp.paragraf(rot, "2025-05-05", "01.md", "paragraf: 5\nrubrik: Taxor\ndnr: 2025/00005",
+                   "## Socialnämndens beslut\n\nGodkänns.")
+    fore, facit, byggda = _dag_efter_dag(rot, date(2025, 5, 8), date(2025, 5, 9))   # only that
+    assert {"f|anslag", "f|anslag|sn"} <= byggda and "ledamoter" not in byggda, sorted(byggda)
+    assert fore["fil:anslag.xml"] != facit["fil:anslag.xml"]
+
+    fore, facit, byggda = _dag_efter_dag(rot, date(2025, 3, 25), date(2025, 3, 26))  # kallelse
+    assert {"f|anslag|sn", "f|ics"} <= byggda, sorted(byggda)
+    assert fore["fil:sammantraden.ics"] != facit["fil:sammantraden.ics"]
+
+
+def test_flode_utan_nagon_handelse_an_far_dagens_datum(tmp_path, hjalp):
+    """Before anything in the archive has happened a feed's <updated> is the build's day:
+    then the day itself is part of the feed's memo key."""
+    rot = tmp_path / "innehall"
+    hjalp.grund(rot)
+    hjalp.skriv_filer(rot, {"sn/2025-04-02/sammantrade.md":
+                            "---\nplats: Kommunhuset\nkallelse:\n  datum: 2025-03-26\n"
+                            "  arenden:\n    - rubrik: Budget 2026\n---\n"})
+    fore, facit, byggda = _dag_efter_dag(rot, date(2025, 3, 1), date(2025, 3, 2))
+    assert "f|anslag" in byggda
+    assert "2025-03-02" in facit["fil:anslag.xml"].decode() != fore["fil:anslag.xml"]

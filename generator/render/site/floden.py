@@ -278,20 +278,51 @@ def robots(w: Webbplats) -> bytes:
             ).encode("utf-8")
 
 
+def handelsedagar(w: Webbplats, uppsatta: list[tuple[str, date]],
+                  organ: Organ | None = None) -> list[date]:
+    """Every date of the archive (or of ``organ``) that the feeds and the calendar compare
+    the build's day with: the meetings, their kallelser, justeringar and rättelser, and
+    (``uppsatta``: (organ id, date) of every anslag) the days anslag are put up."""
+    dagar = [d for o in ([organ] if organ else w.organ) for m in o.sammantraden
+             for d in [m.datum, *motesdatum(m)]]
+    return dagar + [d for oid, d in uppsatta if organ is None or oid == organ.id]
+
+
+def _dagens(w: Webbplats, uppsatta: list[tuple[str, date]], organ: Organ | None = None) -> bytes:
+    """The memo key of a feed: where the day lies among its dates, and the day itself
+    while none of them is reached (then the feed's <updated> is the day, ``senast_andrat``)."""
+    dagar = handelsedagar(w, uppsatta, organ)
+    return w.minne.dagligt(dagar, None if any(d <= w.idag for d in dagar) else w.idag)
+
+
 def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
-    """Every generated non-page file: (site path, bytes)."""
+    """Every generated non-page file: (site path, bytes). Each is a unit of the memo
+    (``minne.py``): a meeting's JSON keyed by the meeting, the files that read the whole
+    archive by all of it, and those that also read the day by where it lies among the
+    archive's dates (``handelsedagar``)."""
     _W[:] = [w]
-    yield urls.ANSLAG_XML, atom(w)
+    mi = w.minne
+    helt = mi.arkivet()
+    upps = [(an.organ.id, an.datum.uppsatt) for an in alla_anslag(w.arkiv)]
+    yield urls.ANSLAG_XML, mi.varde("f|anslag", _dagens(w, upps), lambda: atom(w))
     for o in w.organ:
-        yield urls.organ_flode(o.id), atom(w, o)
-    yield urls.ICS, ics(w)
-    yield urls.CSV, paragrafer_csv(w)
-    yield handlingsdata.CSV, handlingsdata.handlingar_csv(w)
-    yield urls.SAMMANTRADEN_JSON, sammantraden_json(w)
+        yield urls.organ_flode(o.id), mi.varde(f"f|anslag|{o.id}", _dagens(w, upps, o),
+                                               lambda o=o: atom(w, o))
+    yield urls.ICS, mi.varde("f|ics", mi.dagligt(handelsedagar(w, upps)), lambda: ics(w))
+    yield urls.CSV, mi.varde("f|csv", helt, lambda: paragrafer_csv(w))
+    yield handlingsdata.CSV, mi.varde("f|handlingar", helt,
+                                      lambda: handlingsdata.handlingar_csv(w))
+    yield urls.SAMMANTRADEN_JSON, mi.varde("f|sammantraden", helt, lambda: sammantraden_json(w))
     for o in w.organ:
         for m in o.sammantraden:
-            yield urls.sammantrade_json(o.id, m.datum), w.minne.varde(
-                f"j|{o.id}|{m.datum}", w.minne.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
+            yield urls.sammantrade_json(o.id, m.datum), mi.varde(
+                f"j|{o.id}|{m.datum}", mi.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
+    yield from mi.varde("f|data", helt, lambda: list(_data(w)))
+    yield "robots.txt", robots(w)
+
+
+def _data(w: Webbplats) -> Iterator[tuple[str, bytes]]:
+    """The person files and the schemas of the open data (data/schema/)."""
     data = []
     for sokvag, innehall in ledamoter.filer(w, json_bytes):
         data.append(sokvag)
@@ -300,7 +331,6 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
         urls.sammantrade_json(o.id, m.datum) for o in w.organ for m in o.sammantraden]
     yield from dataschema.filer(set(data), lambda s: urls.absolut(w.kommun.webbplats, s),
                                 json_bytes)
-    yield "robots.txt", robots(w)
 
 
 def bilagor(w: Webbplats):

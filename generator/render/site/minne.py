@@ -11,6 +11,12 @@ goes through ``Webbplats.finns``, which records each question and its answer. A 
 is reused only when its key is the same and every recorded question gets the
 same answer today; otherwise it is generated again (and recorded again).
 
+Pages and files that read the whole archive (the person pages, the ärenden index, the
+organ pages, the feeds, the calendar and the open data) are units too: their key is
+``arkivet()`` (every meeting's key), and for those that compare the build's day with
+dates of the archive (the feeds: anslag put up, kallelser issued) ``dagligt(dates)``, where
+the day lies among those dates. So the daily build with nothing changed reuses them.
+
 A reused page comes back as a ``Sida`` with ``html=None``: its body is
 unchanged since the build that wrote it, so the plugin leaves the page that build
 wrote in the site folder. The plugin says which pages it still has
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -53,10 +60,12 @@ class Minne:
         self.kan_ateranvanda: Callable[[Iterable[str]], bool] = lambda sokvagar: False
         self.ateranvanda = 0
         self.genererade = 0
+        self.byggda: set[str] = set()          # the units generated (not reused) this build
         self._logg: list | None = None
         self._global: bytes | None = None
         self._moten: dict[tuple, bytes] = {}
         self._index: dict | None = None
+        self._arkivet: bytes | None = None
 
     # ------------------------------------------------------------ keys
 
@@ -93,6 +102,25 @@ class Minne:
             delar.append([(self.mote(*self._index[(ph.organ_id, ph.datum)]), repr(ph))
                           for ph in handlingar])
         return _hash(self._globalt(), dnr, delar)
+
+    def arkivet(self) -> bytes:
+        """Key of a unit that reads the whole public archive (person pages, the ärenden
+        index, organ pages, open data): every meeting's key (its public model and its day
+        facts) and every public handling."""
+        if self._arkivet is None:
+            self._arkivet = _hash(self._globalt(), "arkivet",
+                                  [self.mote(o, m) for o in self.organ for m in o.sammantraden],
+                                  [repr(ph) for ph in self.publikt.handlingar()])
+        return self._arkivet
+
+    def dagligt(self, datum: Iterable["date"], *mer) -> bytes:
+        """Key of a unit that reads the whole archive and compares the build's day with
+        ``datum`` (dates of the archive, such as the days anslag are put up): where the day
+        lies among them answers every such comparison, so the key changes only on a day
+        that reaches one of them. ``mer``: anything else the unit reads of the day."""
+        d = sorted(set(datum))
+        i = bisect_left(d, self.idag)
+        return _hash(self.arkivet(), "dag", i, i < len(d) and d[i] == self.idag, mer)
 
     # ------------------------------------------------------------ recording
 
@@ -136,6 +164,7 @@ class Minne:
             self.ateranvanda += 1
             return list(g[2])
         sidor, fragor = self._bygg(bygg)
+        self.byggda.add(id_)
         self.nya[id_] = (nyckel, fragor, tuple(replace(s, html=None) for s in sidor))
         return sidor
 
@@ -147,6 +176,7 @@ class Minne:
             self.ateranvanda += 1
             return g[2]
         varde, fragor = self._bygg(bygg)
+        self.byggda.add(id_)
         self.nya[id_] = (nyckel, fragor, varde)
         return varde
 

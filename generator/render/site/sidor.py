@@ -1,5 +1,6 @@
 """Every page of the site, in a fixed order: the fixed pages, then per organ its page, its
-years and (through the memo) its meetings with their §§, then ärendets gång."""
+years and its meetings with their §§, the person pages, then ärendets gång. Everything but
+the fixed pages goes through the memo (``minne.py``)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -21,12 +22,12 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
     yield tavla(w)
     yield overklaga(w)
     yield protokoll_index(w)
-    yield arenden_index(w)
+    yield from w.minne.sidor("arenden", w.minne.arkivet(), lambda: [arenden_index(w)])
     yield data_sida(w)
     yield sok_sida(w)
     yield tillganglighet(w)
     for o in w.organ:
-        yield organ_sida(w, o)
+        yield from w.minne.sidor(f"o|{o.id}", w.minne.arkivet(), lambda o=o: [organ_sida(w, o)])
         for ar in o.ar:
             moten = [m for m in o.sammantraden if m.ar == ar]
             yield from w.minne.sidor(f"ar|{o.id}|{ar}", w.minne.ar(o, ar, moten),
@@ -34,7 +35,7 @@ def sidor(w: Webbplats) -> Iterator[Sida]:
         for m in o.sammantraden:
             yield from w.minne.sidor(f"m|{o.id}|{m.datum}", w.minne.mote(o, m),
                                      lambda o=o, m=m: mote_sidor(w, o, m))
-    yield from ledamot_sidor(w)
+    yield from w.minne.sidor("ledamoter", w.minne.arkivet(), lambda: list(ledamot_sidor(w)))
     hl = arende_handlingar(w)
     for dnr, ps in w.arkiv.arenden.items():
         if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py)

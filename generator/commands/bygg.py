@@ -229,8 +229,6 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     mkdocs_yml = _mkdocs_yml()
     from generator.render.site import sidcache
     sc = sidcache.cachefil(cache, sidcache.avtryck(mkdocs_yml, pdf, innehall))
-    forra = sc.las() if motor == "mkdocs" and ut.is_dir() else {}
-    inkrementell = bool(forra)
     for gammal in (cache / "sidor", cache / "fingeravtryck"):   # the layout before sidcache.py
         if gammal.is_dir() and not gammal.is_symlink():
             ta_bort_i_bakgrunden(gammal)
@@ -240,11 +238,25 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
     pub = publicerad.Publicerad(
         cache, publicerad.avtryck(sc.avtryck, mkdocs_yml, innehall, ut, arkiv_dir, pdf, motor),
         ut, arkiv_dir if pdf else None, publicerad.dag(idag))
-    if _oforandrad(innehall, cache, pub, fs):
-        return 0
-    # the previous site is copied (as hard links) while the content is checked
-    kopia = starta_lankkopia(ut, staging) if inkrementell else None
+    kopia = None
+    if motor == "mkdocs" and ut.is_dir() and not pub.samma_dag():
+        # a new day: the site is built again. The previous site is copied (as hard links, in
+        # a process of its own) from now on, while the site cache is read, the published
+        # files are listed and the content is checked (all of which only read that site)
+        kopia = starta_lankkopia(ut, staging)
+    forra = sc.las() if motor == "mkdocs" and ut.is_dir() else {}
+    inkrementell = bool(forra)
+    if kopia is not None and not inkrementell:   # no cache of that site: built afresh
+        utmappar.stoppa_kopia(kopia, staging)
+        kopia = None
+    elif kopia is None:
+        if _oforandrad(innehall, cache, pub, fs):
+            return 0
+        if inkrementell:   # the previous site is copied while the content is checked
+            kopia = starta_lankkopia(ut, staging)
     try:
+        if kopia is not None:
+            pub.publicerade()   # the published files, listed while they are being linked
         with fs.steg("Kontroll av innehållet"):
             # the check cache (commands/kontroll.py): only what changed is read and checked,
             # and with nothing changed the model of the last check is taken as it is

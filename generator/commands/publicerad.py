@@ -93,18 +93,28 @@ class Publicerad:
             ut["arkiv"] = filer(self.arkiv_dir) if self.arkiv_dir.is_dir() else {}
         return ut
 
-    def _las(self) -> tuple[dict, dict[str, dict[str, Stat]]]:
+    def _post(self) -> dict:
         if self._forra is None:
             self._forra = self.fil.las()
-            self._nu = self._mappar() if self._forra.get("mappar") else {}
-        return self._forra, self._nu or {}
+        return self._forra
+
+    def _las(self) -> tuple[dict, dict[str, dict[str, Stat]]]:
+        if self._nu is None:
+            self._nu = self._mappar() if self._post().get("mappar") else {}
+        return self._forra or {}, self._nu
+
+    def samma_dag(self) -> bool:
+        """Whether the record is of a build for this day (read without scanning the
+        folders): on another day the site is built again, whatever else is the same."""
+        forra = self._post()
+        return bool(forra.get("stampel")) and forra.get("dag") == self.dag
 
     def stampel(self) -> bytes | None:
         """The content stamp of the published build, when the record has this key and this
         day and every published file is as it was recorded; otherwise None."""
-        forra, nu = self._las()
-        if not forra.get("stampel") or forra.get("dag") != self.dag:
+        if not self.samma_dag():
             return None
+        forra, nu = self._las()
         return forra["stampel"] if forra["mappar"] == nu else None
 
     def avvikande(self) -> list[str]:

@@ -269,6 +269,9 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             utmappar.stoppa_kopia(kopia, staging)
             return 1
 
+        from generator.archive.plan import plan as publiceringsplan
+        plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
+        # (made while the copy may still run: it reads only the model)
         if inkrementell:
             utmappar.vanta_pa_kopia(kopia, ut, staging)
             utmappar.ta_bort_avvikande(staging, pub.avvikande())
@@ -277,8 +280,6 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             sc.fil.unlink(missing_ok=True)
         utmappar.skriv_markor(staging)   # first: an interrupted build's leftover is ours
 
-        from generator.archive.plan import plan as publiceringsplan
-        plan = publiceringsplan(arkiv, idag, pdf=pdf)   # the one decision of what is public
         with fs.steg("Webbplats och sökindex"):
             if motor == "zensical":   # reuses its own previous build (under the fingerprint)
                 from generator.render.site import zensical

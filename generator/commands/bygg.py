@@ -132,7 +132,10 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         build(config, dirty=dirty)
         if cache is not None and plugin.webbplats is not None:
             w = plugin.webbplats
-            markdown_cache(cache).spara({k: v for k, v in w.md_cache.items()
+            # pruned to what this build used only when it generated every unit: a reused
+            # unit (minne.py) still reads its texts the day it is made again
+            markdown_cache(cache).spara(w.md_cache if w.minne.ateranvanda else
+                                        {k: v for k, v in w.md_cache.items()
                                          if k in w.md_anvanda})
         return plugin
     finally:

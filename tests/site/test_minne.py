@@ -184,3 +184,19 @@ def test_flode_utan_nagon_handelse_an_far_dagens_datum(tmp_path, hjalp):
     fore, facit, byggda = _dag_efter_dag(rot, date(2025, 3, 1), date(2025, 3, 2))
     assert "f|anslag" in byggda
     assert "2025-03-02" in facit["fil:anslag.xml"].decode() != fore["fil:anslag.xml"]
+
+
+def test_markdowncachen_behaller_texterna_som_ateranvanda_enheter_laser(tmp_path, hjalp):
+    """A build that reuses units (a new day that reaches no date) keeps the Markdown of
+    their texts (the § pages, paragrafer.csv) for the day they are made again."""
+    from generator.commands.bygg import markdown_cache
+    rot = tmp_path / "innehall"
+    _grund(rot, hjalp)
+    ut = tmp_path / "ut" / "site"
+    hjalp.bygg_site(rot, ut, date(2025, 3, 10), utan_pdf=True)
+    cache = markdown_cache(ut.parent / ".cache" / "anslag-site")
+    fore = cache.las()
+    assert any("Läggs till handlingarna." in k for k in fore), sorted(fore)
+    hjalp.bygg_site(rot, ut, date(2025, 3, 11), utan_pdf=True)
+    efter = cache.las()
+    assert fore.items() <= efter.items()

@@ -46,3 +46,12 @@ def test_kompilatorernas_mappar_tas_bort(tmp_path):
     del m
     gc.collect()
     assert not any(r.exists() for r in rotter)
+
+
+def test_pdf_steget_lamnar_inga_mappar(tmp_path):
+    """The PDF stage removes its compilers' folders itself (the CLI ends with os._exit)."""
+    from generator.render.pdf import motor, rendera_pdfer
+    arkiv = bygg_arkiv(tmp_path)
+    stat = rendera_pdfer(plan(arkiv, date(2025, 6, 1)), tmp_path / "site", tmp_path / "arkiv")
+    assert stat.renderade > 0
+    assert motor()._rotter == []

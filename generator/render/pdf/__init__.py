@@ -148,7 +148,10 @@ def rendera_pdfer(plan: Publiceringsplan, site_dir: Path, arkiv_dir: Path | None
 
     totalt = sum(len([d for d in mp.pdfer if d.slag not in PAKET])
                  + (len(mp.interna) if intern is not None else 0) for mp in plan.moten.values())
-    _rendera(alla_jobb(), totalt, mot, cache, stat, framsteg)
+    try:
+        _rendera(alla_jobb(), totalt, mot, cache, stat, framsteg)
+    finally:
+        mot.stang()   # the compilers' temporary folders (holding the last data.json)
     for fp, poster, pub, ark in nya_index:
         cache.skriv_index(fp, poster, pub, ark)
 

@@ -105,6 +105,19 @@ class Motor:
         return pdf
 
 
+    def stang(self) -> None:
+        """Remove the idle compilers and their folders (the next rendering makes new ones).
+        The CLI ends with ``os._exit``, so no finalizer would ever remove them."""
+        while True:
+            try:
+                _c, rot = self._lediga.get_nowait()
+            except queue.Empty:
+                return
+            shutil.rmtree(rot, ignore_errors=True)
+            if str(rot) in self._rotter:
+                self._rotter.remove(str(rot))
+
+
 def _ta_bort(rotter: list[str]) -> None:
     for r in rotter:
         shutil.rmtree(r, ignore_errors=True)

@@ -67,9 +67,7 @@ def senast_andrat(w: Webbplats, organ: Organ | None = None) -> date:
     """The latest day (up to the build's day) on which the content of ``organ`` (or of the
     whole archive) changed: a meeting held, a kallelse, a justering, a rättelse; the build's
     day only when nothing has happened yet."""
-    dagar = [d for o in ([organ] if organ else w.organ) for m in o.sammantraden
-             for d in [m.datum, *motesdatum(m)] if d <= w.idag]
-    return max(dagar, default=w.idag)
+    return max((d for d in handelsedagar(w, [], organ) if d <= w.idag), default=w.idag)
 
 
 def _atom_entry(w: Webbplats, an) -> str:

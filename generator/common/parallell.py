@@ -9,6 +9,7 @@ too. Only worth it for large lists (the caller gives the break-even, ``minst``).
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -28,7 +29,7 @@ def _karnor() -> int:
 _delad = False         # inside a split (either half): a nested i_tva does not split again
 
 
-def kan_dela(antal: int, minst: int) -> bool:
+def kan_dela(antal: float, minst: float) -> bool:
     """Whether ``antal`` items are split: at least ``minst``, two cores, ``os.fork``, no
     other thread running (a fork copies only this one, with whatever locks it held) and not
     already inside a split (the two cores are taken)."""
@@ -36,21 +37,43 @@ def kan_dela(antal: int, minst: int) -> bool:
             and threading.active_count() == 1)
 
 
-def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: int,
-          skicka: Callable[[R], R] | None = None, andel: float = 0.5) -> list[R]:
+def _mitt(uppgifter: list[T], andel: float, vikt: Callable[[T], float] | None) -> int:
+    """Where the child's part starts: its items (the last ones) weigh about ``andel`` of all."""
+    if vikt is None:
+        return len(uppgifter) - round(len(uppgifter) * andel)
+    vikter = [vikt(u) for u in uppgifter]
+    kvar = sum(vikter) * andel
+    i = len(vikter)
+    while i > 0 and vikter[i - 1] / 2 <= kvar:   # an item goes where most of it fits
+        i -= 1
+        kvar -= vikter[i]
+    return i
+
+
+def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: float,
+          skicka: Callable[[R], R] | None = None, andel: float = 0.5,
+          vikt: Callable[[T], float] | None = None) -> list[R]:
     """``[gor(forsta_halvan), gor(andra_halvan)]``, the second half in a forked child when
     ``kan_dela``; otherwise ``[gor(uppgifter)]``. ``skicka``: what the child sends of its
     result (by default all of it); ``andel``: the share of the items the child takes (the
-    parent may have more to do after)."""
+    parent may have more to do after); ``vikt``: each item's cost, when they differ (then
+    ``minst`` and ``andel`` count weight, not items).
+
+    Before the fork every object is moved out of the garbage collector's reach
+    (``gc.freeze``): the child's collections would otherwise write to every object the two
+    processes share, and copy all of their memory pages."""
     global _delad
-    if not kan_dela(len(uppgifter), minst):
+    storlek = len(uppgifter) if vikt is None else sum(vikt(u) for u in uppgifter)
+    if not kan_dela(storlek, minst):  # type: ignore[arg-type]
         return [gor(uppgifter)]
-    mitt = len(uppgifter) - round(len(uppgifter) * andel)
+    mitt = _mitt(uppgifter, andel, vikt)
     forsta, andra = uppgifter[:mitt], uppgifter[mitt:]
+    gc.freeze()
     try:
         las, skriv = os.pipe()
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         return [gor(uppgifter)]
     if pid == 0:                                       # the child: its half, then exit
         kod = 0
@@ -58,22 +81,39 @@ def i_tva(uppgifter: list[T], gor: Callable[[list[T]], R], minst: int,
         try:
             os.close(las)
             res = gor(andra)
-            data = pickle.dumps(res if skicka is None else skicka(res),
-                                protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(skriv, "wb") as ut:
-                ut.write(data)
+            with os.fdopen(skriv, "wb") as ut:             # streamed: no copy of it all
+                pickle.dump(res if skicka is None else skicka(res), ut,
+                            protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - the parent does this half itself
             kod = 1
         os._exit(kod)                                  # no atexit, no flushing of our buffers
+    gc.unfreeze()
     os.close(skriv)
     _delad = True
     try:
         egen = gor(forsta)
     finally:
         _delad = False
-        with os.fdopen(las, "rb") as inn:
-            data = inn.read()
+        barnets = _ta_emot(las)
         _pid, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
+    if status != 0 or barnets is None:
         return [egen, gor(andra)]
-    return [egen, pickle.loads(data)]
+    return [egen, barnets[0]]
+
+
+def _ta_emot(fd: int) -> tuple | None:
+    """The child's result read from the pipe as it comes (never all its bytes at once), or
+    None when it sent nothing whole; the pipe is read to its end either way, so the child
+    is never left waiting to write."""
+    with os.fdopen(fd, "rb") as inn:
+        pa = gc.isenabled()
+        gc.disable()                 # many new objects, none of them garbage
+        try:
+            return (pickle.load(inn),)
+        except Exception:  # noqa: BLE001 - a child that failed: the parent does its half
+            while inn.read(1 << 20):
+                pass
+            return None
+        finally:
+            if pa:
+                gc.enable()

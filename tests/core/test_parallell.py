@@ -90,3 +90,26 @@ def test_ett_misslyckat_barn_gor_om_sin_halva_har():
     p = subprocess.run([sys.executable, "-c", KOD_FEL], capture_output=True, text=True,
                        cwd=ROT, timeout=60)
     assert p.stdout.strip() == "True [[0, 2, 4, 6, 8], [10, 12, 14, 16, 18]]", p.stderr
+
+
+KOD_VIKT = r"""
+import gc, os
+from generator.common import parallell
+vikter = [1, 1, 1, 1, 10, 1, 1, 1, 1, 1, 1]      # 20 in all; the child takes about half
+def gor(xs):
+    return [os.getpid(), xs, gc.get_freeze_count() > 0]
+halvor = parallell.i_tva(list(range(len(vikter))), gor, 20, andel=0.5,
+                         vikt=lambda i: vikter[i])
+print(halvor[0][0] != halvor[1][0], halvor[0][1:], halvor[1][1:], gc.get_freeze_count())
+print(parallell.i_tva([1, 2], gor, 20, vikt=lambda i: 5)[0][1])   # weight 10 < 20: one part
+"""
+
+
+def test_delningen_efter_vikt_och_ingen_skrapsamling_i_barnet():
+    """With weights the child takes the last items worth about its share (the heavy item
+    stays with the side where most of it fits); the objects are frozen (out of the garbage
+    collector's reach) while the child lives, then the parent unfreezes them."""
+    p = subprocess.run([sys.executable, "-c", KOD_VIKT], capture_output=True, text=True,
+                       cwd=ROT, timeout=60)
+    assert p.stdout.splitlines() == [
+        "True [[0, 1, 2, 3, 4], False] [[5, 6, 7, 8, 9, 10], True] 0", "[1, 2]"], p.stderr

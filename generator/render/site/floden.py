@@ -12,7 +12,7 @@ import io
 import json
 import re
 from datetime import date, datetime, time
-from typing import Iterator
+from typing import Callable, Iterator
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.common.datum import langt
@@ -313,10 +313,16 @@ def filer(w: Webbplats) -> Iterator[tuple[str, bytes]]:
     yield urls.SAMMANTRADEN_JSON, mi.varde("f|sammantraden", helt, lambda: sammantraden_json(w))
     for o in w.organ:
         for m in o.sammantraden:
-            yield urls.sammantrade_json(o.id, m.datum), mi.varde(
-                f"j|{o.id}|{m.datum}", mi.mote(o, m), lambda o=o, m=m: sammantrade_json(w, o, m))
+            yield urls.sammantrade_json(o.id, m.datum), mi.varde(*motesfil(w, o, m))
     yield from mi.varde("f|data", helt, lambda: list(_data(w)))
     yield "robots.txt", robots(w)
+
+
+def motesfil(w: Webbplats, o: Organ, m: Sammantrade) -> tuple[str, bytes, Callable[[], bytes]]:
+    """The memo unit of a meeting's JSON: (id, key, how it is made); ``halvor.py`` makes it
+    ahead with the meeting's pages."""
+    _W[:] = [w]
+    return f"j|{o.id}|{m.datum}", w.minne.mote(o, m), lambda: sammantrade_json(w, o, m)
 
 
 def _data(w: Webbplats) -> Iterator[tuple[str, bytes]]:

@@ -61,6 +61,7 @@ class Minne:
         self.ateranvanda = 0
         self.genererade = 0
         self.byggda: set[str] = set()          # the units generated (not reused) this build
+        self.forberedda: dict[str, Enhet] = {}   # units made ahead (``halvor.py``), not yet taken
         self._logg: list | None = None
         self._global: bytes | None = None
         self._moten: dict[tuple, bytes] = {}
@@ -137,15 +138,22 @@ class Minne:
                 return False
         return True
 
-    def _bygg(self, bygg: Callable[[], object]) -> tuple[object, tuple]:
-        """Generate a unit, recording the questions it asks (units are never nested)."""
+    def _kor(self, bygg: Callable[[], object]) -> tuple[object, tuple]:
+        """Make a unit, recording the questions it asks (units are never nested)."""
         self._logg = []
         try:
             varde = bygg()
             fragor = tuple(self._logg)
         finally:
             self._logg = None
+        return varde, fragor
+
+    def _bygg(self, id_: str, nyckel: bytes, bygg: Callable[[], object]) -> tuple[object, tuple]:
+        """Generate a unit, or take it if it was made ahead with the same key."""
+        f = self.forberedda.pop(id_, None)
+        varde, fragor = (f[2], f[1]) if f is not None and f[0] == nyckel else self._kor(bygg)
         self.genererade += 1
+        self.byggda.add(id_)
         return varde, fragor
 
     def _traff(self, id_: str, nyckel: bytes) -> Enhet | None:
@@ -153,6 +161,18 @@ class Minne:
         if g is not None and g[0] == nyckel and self._giltig(g[1]):
             return g
         return None
+
+    def trolig_traff(self, id_: str, nyckel: bytes) -> bool:
+        """Whether the unit will be reused (unless its pages are gone from the site folder)."""
+        return self._traff(id_, nyckel) is not None
+
+    def forbered(self, id_: str, nyckel: bytes, bygg: Callable[[], object]) -> Enhet | None:
+        """Make a unit ahead (``halvor.py``, in either process): (key, questions, value), or
+        None when the memo will reuse it. ``sidor``/``varde`` take it when they get there."""
+        if self.trolig_traff(id_, nyckel):
+            return None
+        varde, fragor = self._kor(bygg)
+        return (nyckel, fragor, varde)
 
     # ------------------------------------------------------------ units
 
@@ -163,8 +183,7 @@ class Minne:
             self.nya[id_] = g
             self.ateranvanda += 1
             return list(g[2])
-        sidor, fragor = self._bygg(bygg)
-        self.byggda.add(id_)
+        sidor, fragor = self._bygg(id_, nyckel, bygg)
         self.nya[id_] = (nyckel, fragor, tuple(replace(s, html=None) for s in sidor))
         return sidor
 
@@ -175,8 +194,7 @@ class Minne:
             self.nya[id_] = g
             self.ateranvanda += 1
             return g[2]
-        varde, fragor = self._bygg(bygg)
-        self.byggda.add(id_)
+        varde, fragor = self._bygg(id_, nyckel, bygg)
         self.nya[id_] = (nyckel, fragor, varde)
         return varde
 

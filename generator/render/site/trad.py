@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from generator.render.site import floden, urls
+from generator.render.site import floden, halvor, urls
 from generator.render.site.sida import Sida
-from generator.render.site.sidor import sidor
+from generator.render.site.sidor import enheter
 from generator.render.site.webbplats import Webbplats
 
 TILLGANGAR = Path(__file__).resolve().parents[3] / "theme" / "sidor"   # CSS, JS, favicon
@@ -42,7 +42,11 @@ def navigering(alla: Iterable[Sida]) -> list[tuple[str, str]]:
 
 
 def trad(w: Webbplats) -> Trad:
-    alla = list(sidor(w))
+    """The whole site; on a large build the meetings are made ahead in two processes
+    (``halvor.py``), with the same result."""
+    enh = enheter(w)
+    halvor.forbered(w, enh)
+    alla = [s for e in enh for s in e.sidor(w)]
     return Trad(alla, list(floden.filer(w)), list(floden.bilagor(w)), navigering(alla))
 
 

@@ -27,8 +27,9 @@ from generator.render.site import floden
 from generator.render.site.sidor import Enhet
 from generator.render.site.webbplats import Webbplats
 
-# Below this weight (about one per § to generate) one process is as fast; measured on
-# generated archives (docs/arkitektur.md, "Sidorna i två processer").
+# Below this weight (about one per § to generate) the split is not worth a fork: at 2,000 §§
+# the halves cost no more CPU than one process (1.8 s against 1.7 s) but on a loaded machine
+# the wall time was the same; a judgment, not a measured break-even (docs/arkitektur.md).
 MINST = 1500.0
 BARNETS_ANDEL = 0.5          # the child's share of the weight
 
@@ -41,7 +42,7 @@ class Del:
     anvanda: set[str] = field(default_factory=set)            # texts used, besides ``md``
 
 
-Mote = tuple[Enhet, tuple]       # a meeting's pages unit, and (id, key, bygg) of its JSON
+Mote = tuple[Enhet, tuple | None]   # a unit, and for a meeting (id, key, bygg) of its JSON
 
 
 def _gor(w: Webbplats, moten: list[Mote]) -> Del:
@@ -49,7 +50,7 @@ def _gor(w: Webbplats, moten: list[Mote]) -> Del:
     n_md = len(w.md_cache)
     ut = Del()
     for e, fil in moten:
-        for id_, nyckel, bygg in ((e.id, e.nyckel, e.bygg), fil):
+        for id_, nyckel, bygg in ((e.id, e.nyckel, e.bygg), *([fil] if fil else [])):
             gjord = mi.forbered(id_, nyckel, bygg)
             if gjord is not None:
                 ut.enheter[id_] = gjord
@@ -66,9 +67,16 @@ def _skicka(w: Webbplats, d: Del) -> Del:
 
 
 def moten(w: Webbplats, enheter: list[Enhet]) -> list[Mote]:
-    """The meetings whose pages the memo will not reuse, each with its JSON file's unit."""
-    return [(e, floden.motesfil(w, *e.mote)) for e in enheter
-            if e.mote is not None and not w.minne.trolig_traff(e.id, e.nyckel)]
+    """The units to make ahead that the memo will not reuse (a meeting with its JSON file's
+    unit), those that read the whole archive first: this process makes them, so the child
+    does not touch (and copy) every object of the model."""
+    forst, sedan = [], []
+    for e in enheter:
+        if e.forut is None or w.minne.trolig_traff(e.id, e.nyckel):
+            continue
+        (forst if e.forut == "arkivet" else sedan).append(
+            (e, floden.motesfil(w, *e.mote) if e.mote is not None else None))
+    return forst + sedan
 
 
 def forbered(w: Webbplats, enheter: list[Enhet]) -> bool:

@@ -35,6 +35,9 @@ class Enhet:
     bygg: Callable[[], list[Sida]]
     vikt: float = 1.0
     mote: tuple[Organ, Sammantrade] | None = None    # a meeting's unit: its organ and meeting
+    # may be made ahead in two processes (halvor.py): "egen" (a meeting: only its own
+    # Markdown), "utan_md" (no Markdown), "arkivet" (no Markdown, reads the whole archive)
+    forut: str | None = None
 
     def sidor(self, w: Webbplats) -> list[Sida]:
         if self.id is None:
@@ -45,21 +48,24 @@ class Enhet:
 def enheter(w: Webbplats) -> list[Enhet]:
     mi = w.minne
     ut = [Enhet(None, None, lambda f=f: [f(w)]) for f in (tavla, overklaga, protokoll_index)]
-    ut.append(Enhet("arenden", mi.arkivet(), lambda: [arenden_index(w)], len(w.arkiv.arenden) / 50))
+    ut.append(Enhet("arenden", mi.arkivet(), lambda: [arenden_index(w)], len(w.arkiv.arenden) / 25,
+                    forut="arkivet"))
     ut += [Enhet(None, None, lambda f=f: [f(w)]) for f in (data_sida, sok_sida, tillganglighet)]
     for o in w.organ:
         ut.append(Enhet(f"o|{o.id}", mi.arkivet(), lambda o=o: [organ_sida(w, o)],
-                        len(o.sammantraden) / 10))
+                        len(o.sammantraden) / 10, forut="arkivet"))
         for ar in o.ar:
             moten = [m for m in o.sammantraden if m.ar == ar]
             ut.append(Enhet(f"ar|{o.id}|{ar}", mi.ar(o, ar, moten),
-                            lambda o=o, ar=ar: [organ_ar_sida(w, o, ar)], len(moten)))
+                            lambda o=o, ar=ar: [organ_ar_sida(w, o, ar)], len(moten),
+                            forut="utan_md"))
         for m in o.sammantraden:
             ut.append(Enhet(f"m|{o.id}|{m.datum}", mi.mote(o, m),
                             lambda o=o, m=m: mote_sidor(w, o, m),
-                            1 + len(m.paragrafer) + len(m.handlingar), (o, m)))
+                            1 + len(m.paragrafer) + len(m.handlingar), (o, m), "egen"))
     antal = sum(len(ps) for ps in w.arkiv.arenden.values())
-    ut.append(Enhet("ledamoter", mi.arkivet(), lambda: list(ledamot_sidor(w)), antal / 20))
+    ut.append(Enhet("ledamoter", mi.arkivet(), lambda: list(ledamot_sidor(w)), antal / 20,
+                    forut="arkivet"))
     hl = arende_handlingar(w)
     for dnr, ps in w.arkiv.arenden.items():
         if dnr in hl:  # ärendets gång with handlingar (vyer/handlingar.py)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -83,6 +84,52 @@ def kor(cmd: list[str], cwd: Path = ROT) -> tuple[float, float]:
     if kod != 0:
         raise SystemExit(f"{' '.join(cmd)} -> {kod}\n{fel.decode(errors='replace')[-3000:]}")
     return sek, ru.ru_maxrss / 1024
+
+
+def _trad(pid: int) -> list[int]:
+    """``pid`` and every process below it (Linux /proc)."""
+    ut, kvar = [], [pid]
+    while kvar:
+        p = kvar.pop()
+        ut.append(p)
+        try:
+            for t in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{t}/children") as f:
+                    kvar.extend(int(x) for x in f.read().split())
+        except OSError:
+            pass
+    return ut
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for rad in f:
+                if rad.startswith("Pss:"):
+                    return int(rad.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def kor_summerat(cmd: list[str], cwd: Path = ROT, intervall: float = 0.25
+                 ) -> tuple[float, float, float]:
+    """Run ``cmd``; (seconds, peak RSS MiB of its largest process, peak MiB of the PSS
+    summed over it and every process below it at the same moment, sampled every
+    ``intervall`` s). A build that forks or starts helpers (the page split, Pagefind's
+    services, Typst) uses the sum; PSS counts pages shared after a fork once."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=ENV)
+    topp = 0
+    while p.poll() is None:
+        topp = max(topp, sum(_pss_kib(q) for q in _trad(p.pid)))
+        time.sleep(intervall)
+    sek = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} -> {p.returncode}")
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return sek, ru.ru_maxrss / 1024, topp / 1024
 
 
 def generera(n: int, ut: Path, handlingar: int = 0) -> None:

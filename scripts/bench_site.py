@@ -119,15 +119,17 @@ def kor_summerat(cmd: list[str], cwd: Path = ROT, intervall: float = 0.25
     ``intervall`` s). A build that forks or starts helpers (the page split, Pagefind's
     services, Typst) uses the sum; PSS counts pages shared after a fork once."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         env=ENV)
-    topp = 0
-    while p.poll() is None:
-        topp = max(topp, sum(_pss_kib(q) for q in _trad(p.pid)))
-        time.sleep(intervall)
-    sek = time.perf_counter() - t0
-    if p.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} -> {p.returncode}")
+    with tempfile.TemporaryFile() as fel:
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=fel, env=ENV)
+        topp = 0
+        while p.poll() is None:
+            topp = max(topp, sum(_pss_kib(q) for q in _trad(p.pid)))
+            time.sleep(intervall)
+        sek = time.perf_counter() - t0
+        if p.returncode != 0:
+            fel.seek(0)
+            text = fel.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{' '.join(cmd)} -> {p.returncode}\n{text}")
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return sek, ru.ru_maxrss / 1024, topp / 1024
 

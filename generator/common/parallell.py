@@ -19,7 +19,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _karnor() -> int:
+def karnor() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):    # pragma: no cover - not Linux
@@ -33,7 +34,7 @@ def kan_dela(antal: float, minst: float) -> bool:
     """Whether ``antal`` items are split: at least ``minst``, two cores, ``os.fork``, no
     other thread running (a fork copies only this one, with whatever locks it held) and not
     already inside a split (the two cores are taken)."""
-    return (antal >= minst and not _delad and hasattr(os, "fork") and _karnor() >= 2
+    return (antal >= minst and not _delad and hasattr(os, "fork") and karnor() >= 2
             and threading.active_count() == 1)
 
 

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.common.parallell import karnor
 from generator.render.site import sok
 from generator.render.site.pagefindtjanst import Tjanst, TjanstFel
 from generator.render.site.sida import Sida
@@ -56,11 +57,7 @@ def per_bucket(sidor: dict[str, Sida], buckets: list[str]) -> dict[str, list[tup
 def tjanster() -> int:
     """How many Pagefind services index at once: one per core, at most ``MEST``. While the
     engine writes pages they share the cores with it; when it is done they use them all."""
-    try:
-        karnor = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        karnor = os.cpu_count() or 1
-    return max(1, min(MEST, karnor))
+    return max(1, min(MEST, karnor()))
 
 
 MEST = 4

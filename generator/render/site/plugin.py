@@ -41,7 +41,6 @@ from mkdocs.structure.toc import get_toc
 from generator.common.datum import idag_stockholm
 from generator.common.filer import lagg_tillbaka_om_lika
 from generator.archive.model import Arkiv
-from generator.render.site import floden
 from generator.render.site import pdfsok, sok, sokmatning
 from generator.render.site import urls
 from generator.render.site.sida import Sida

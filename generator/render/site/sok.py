@@ -41,14 +41,6 @@ def _glob(bucket: str) -> str:
 _ALLMANT_SIDOR = re.compile("|".join(re.escape(m).replace(r"\*", "[^/]+") for m in ALLMANNA_SIDOR))
 
 
-def glob_re(bucket: str) -> re.Pattern:
-    """``_glob(bucket)`` as a regular expression over a page's file path (dest_uri): the
-    pages the Pagefind CLI would index for the bucket."""
-    if bucket == ALLMANT:
-        return _ALLMANT_SIDOR
-    return re.compile(f"protokoll/[^/]+/{re.escape(bucket)}-[^/]*/(?:[^/]+/)*index\\.html")
-
-
 def _indexeras(dest: str, bucket: str) -> bool:
     """Whether the page written to ``dest`` is one that ``_glob(bucket)`` indexes (a page
     of the general bucket outside its glob changes no index when it is rewritten)."""
@@ -67,7 +59,11 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
     their year's bundle through Pagefind's API.
     Returns the buckets that were indexed.
     """
-    rot = rensa(site, buckets)
+    rot = site / KATALOG
+    rot.mkdir(parents=True, exist_ok=True)
+    for gammal in rot.iterdir():
+        if gammal.name not in buckets:
+            shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
     andrade = {sidor[d].sok for d in skrivna
                if d in sidor and sidor[d].sok and _indexeras(d, sidor[d].sok)}
     att_gora = [b for b in buckets
@@ -87,16 +83,6 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
         finally:
             shutil.rmtree(forra, ignore_errors=True)
     return att_gora
-
-
-def rensa(site: Path, buckets: list[str]) -> Path:
-    """``site/pagefind`` without the bundles of buckets that no longer exist."""
-    rot = site / KATALOG
-    rot.mkdir(parents=True, exist_ok=True)
-    for gammal in rot.iterdir():
-        if gammal.name not in buckets:
-            shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
-    return rot
 
 
 def _behall_lika(forra: Path, ny: Path) -> None:

@@ -4,14 +4,17 @@
 handed over by ``anslag bygg``), ``on_files`` adds every generated page as a
 MkDocs ``File`` whose ``Page`` already carries its HTML (no Markdown pass: the
 content was made safe by ``generator.render.markup``), plus feeds, open data and
-bilagor. ``on_post_build`` writes ``data/sha256.txt`` and runs Pagefind.
+bilagor; on a full build it also starts feeding those pages to Pagefind
+(``sokmatning``), which indexes them while MkDocs writes the site. ``on_post_build``
+writes ``data/sha256.txt`` and waits for Pagefind (or, on a dirty build, runs it over
+the buckets whose pages changed).
 
 Options (``mkdocs.yml``), each overridable by an environment variable:
 
 ``innehall`` (ANSLAG_INNEHALL)  content folder, relative to mkdocs.yml
 ``idag`` (ANSLAG_IDAG)          the day the board is judged on, ISO; default today in Stockholm
 ``pdf`` (ANSLAG_PDF)            link protokoll/utdrag/kallelse PDFs (true when ``anslag bygg`` makes them)
-``sok`` (ANSLAG_SOK)            build the Pagefind index after the site
+``sok`` (ANSLAG_SOK)            build the Pagefind index
 ``cache`` (ANSLAG_CACHE)        cache folder of a plain ``mkdocs build --dirty``: the site cache
                                 (``sidcache.py``), so unchanged pages are neither generated nor
                                 written again (``anslag bygg`` hands its own over)
@@ -38,7 +41,7 @@ from mkdocs.structure.toc import get_toc
 from generator.common.datum import idag_stockholm
 from generator.common.filer import lagg_tillbaka_om_lika
 from generator.archive.model import Arkiv
-from generator.render.site import pdfsok, sok
+from generator.render.site import pdfsok, sok, sokmatning
 from generator.render.site import urls
 from generator.render.site.sida import Sida
 from generator.render.site.trad import trad
@@ -141,6 +144,7 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self._egen_cache = None
         self._env = None
         self._skal: dict = {}
+        self._matning: sokmatning.Matning | None = None   # Pagefind fed while pages are written
 
     # ------------------------------------------------------------ options
 
@@ -258,7 +262,26 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self.sidcache_ny = {"manifest": ny_manifest, "minne": w.minne.spara()}
         log.debug("anslagstavla: %d enheter återanvända, %d genererade",
                   w.minne.ateranvanda, w.minne.genererade)
+        if self._sok_pa() and not self.dirty:
+            # a full build: Pagefind gets every page from memory now, on the other core,
+            # while MkDocs renders and writes them (started after trad(): it may fork)
+            self._matning = sokmatning.Matning(Path(site), self.sidor, w.sokbuckets(),
+                                               pdf_poster=self._pdf_poster())
         return files
+
+    def _sok_pa(self) -> bool:
+        return self.config.sok if os.environ.get("ANSLAG_SOK") in (None, "") else _sant(
+            os.environ["ANSLAG_SOK"])
+
+    def _pdf_poster(self):
+        c = self._option("cache", "ANSLAG_CACHE")
+        cache = Path(c) if c else None     # the PDF texts are kept there (pdfsok.textcache)
+        return lambda buckets: pdfsok.poster(self.plan, buckets, cache)
+
+    def on_build_error(self, error) -> None:
+        if self._matning is not None:
+            self._matning.avbryt()
+            self._matning = None
 
     def _las_egen_cache(self, config):
         """The site cache of a plain `mkdocs build --dirty` with the ``cache`` option."""
@@ -339,15 +362,15 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         if self.kontrollsummor:   # bilagor copied by MkDocs (anslag bygg writes it after the PDFs)
             from generator.render.manifest import publicera
             publicera(Path(config.site_dir), self.plan, pdfer=False)
-        sok_pa = self.config.sok if os.environ.get("ANSLAG_SOK") in (None, "") else _sant(
-            os.environ["ANSLAG_SOK"])
-        if not sok_pa or self.webbplats is None:
+        if self._matning is not None:
+            matning, self._matning = self._matning, None
+            matning.klar()
             return
-        c = self._option("cache", "ANSLAG_CACHE")
-        cache = Path(c) if c else None     # the PDF texts are kept there (pdfsok.textcache)
+        if not self._sok_pa() or self.webbplats is None:
+            return
         sok.indexera(Path(config.site_dir), self.sidor, self.skrivna,
                      self.webbplats.sokbuckets(), allt=not self.dirty,
-                     pdf_poster=lambda buckets: pdfsok.poster(self.plan, buckets, cache))
+                     pdf_poster=self._pdf_poster())
 
 
 def _hash(data: bytes) -> bytes:

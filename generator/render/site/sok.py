@@ -15,7 +15,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +40,14 @@ def _glob(bucket: str) -> str:
 _ALLMANT_SIDOR = re.compile("|".join(re.escape(m).replace(r"\*", "[^/]+") for m in ALLMANNA_SIDOR))
 
 
+def glob_re(bucket: str) -> re.Pattern:
+    """``_glob(bucket)`` as a regular expression over a page's file path (dest_uri): the
+    pages the Pagefind CLI would index for the bucket."""
+    if bucket == ALLMANT:
+        return _ALLMANT_SIDOR
+    return re.compile(f"protokoll/[^/]+/{re.escape(bucket)}-[^/]*/(?:[^/]+/)*index\\.html")
+
+
 def _indexeras(dest: str, bucket: str) -> bool:
     """Whether the page written to ``dest`` is one that ``_glob(bucket)`` indexes (a page
     of the general bucket outside its glob changes no index when it is rewritten)."""
@@ -59,11 +66,7 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
     their year's bundle through Pagefind's API.
     Returns the buckets that were indexed.
     """
-    rot = site / KATALOG
-    rot.mkdir(parents=True, exist_ok=True)
-    for gammal in rot.iterdir():
-        if gammal.name not in buckets:
-            shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
+    rot = rensa(site, buckets)
     andrade = {sidor[d].sok for d in skrivna
                if d in sidor and sidor[d].sok and _indexeras(d, sidor[d].sok)}
     att_gora = [b for b in buckets
@@ -83,6 +86,16 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
         finally:
             shutil.rmtree(forra, ignore_errors=True)
     return att_gora
+
+
+def rensa(site: Path, buckets: list[str]) -> Path:
+    """``site/pagefind`` without the bundles of buckets that no longer exist."""
+    rot = site / KATALOG
+    rot.mkdir(parents=True, exist_ok=True)
+    for gammal in rot.iterdir():
+        if gammal.name not in buckets:
+            shutil.rmtree(gammal, ignore_errors=True) if gammal.is_dir() else gammal.unlink()
+    return rot
 
 
 def _behall_lika(forra: Path, ny: Path) -> None:
@@ -111,32 +124,27 @@ def _indexera_bucket(site: Path, b: str, pdf_poster) -> None:
 
 
 def _med_poster(site: Path, bucket: str, poster: list) -> None:
-    """The bucket's pages plus one custom record per published PDF (Pagefind's Python API)."""
-    import asyncio
-
-    from pagefind.index import PagefindIndex
-
-    async def kor() -> None:
-        cfg = {"force_language": "sv", "output_path": str(site / KATALOG / bucket)}
-        async with PagefindIndex(config=cfg) as index:
-            await index.add_directory(str(site), glob=_glob(bucket))
-            for url, text, titel in poster:
-                await index.add_custom_record(url=url, content=text, language="sv",
-                                              meta={"title": titel})
-    # in a thread of its own: the caller may already run an event loop (e.g. a test driver)
-    fel: list[BaseException] = []
-
-    def trad() -> None:
-        try:
-            asyncio.run(kor())
-        except BaseException as e:  # noqa: BLE001 - re-raised in the caller
-            fel.append(e)
-
-    t = threading.Thread(target=trad)
-    t.start()
-    t.join()
-    if fel:
-        raise RuntimeError(f"Pagefind misslyckades för {bucket}: {fel[0]}")
+    """The bucket's pages plus one custom record per published PDF, through Pagefind's
+    service (``pagefindtjanst``: the bundle is fetched and written by us, complete)."""
+    from generator.render.site.pagefindtjanst import Tjanst, TjanstFel, las_till, skriv_paket
+    try:
+        t = Tjanst()
+    except TjanstFel as e:
+        raise RuntimeError(str(e)) from None
+    try:
+        ny = t.skicka({"type": "NewIndex", "config": {"force_language": "sv"}})
+        t.tom()
+        idx = las_till(t, ny, bucket)["index_id"]
+        t.skicka({"type": "AddDir", "index_id": idx, "path": str(site), "glob": _glob(bucket)})
+        for url, text, titel in poster:
+            t.skicka({"type": "AddRecord", "index_id": idx, "url": url, "content": text,
+                      "language": "sv", "meta": {"title": titel}, "filters": None,
+                      "sort": None})
+        skriv_paket(t, idx, site / KATALOG / bucket, bucket)
+    except TjanstFel as e:
+        raise RuntimeError(str(e)) from None
+    finally:
+        t.stang()
 
 
 def _tom_bundle(site: Path, ut: Path, bucket: str) -> None:

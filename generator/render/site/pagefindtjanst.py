@@ -38,7 +38,7 @@ class Tjanst:
         self._p = subprocess.Popen([str(exe), "--service"], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=self._logg, bufsize=0)
         self._id = 0
-        self._las = b""
+        self._las = bytearray()
         self._ut: list[bytes] = []
         self._ut_storlek = 0
 
@@ -69,12 +69,16 @@ class Tjanst:
 
     def svar(self) -> tuple[int | None, dict]:
         """The next response: (message id, payload)."""
-        while b"," not in self._las:
+        slut = self._las.find(b",")
+        while slut < 0:   # a bundle's answer is tens of MB: append, search only what came
             bit = os.read(self._p.stdout.fileno(), 1 << 20)
             if not bit:
                 raise TjanstFel(self._dod())
+            fran = len(self._las)
             self._las += bit
-        rad, _, self._las = self._las.partition(b",")
+            slut = self._las.find(b",", fran)
+        rad = bytes(self._las[:slut])
+        del self._las[:slut + 1]
         svar = json.loads(base64.b64decode(rad))
         return svar.get("message_id"), svar.get("payload") or {}
 

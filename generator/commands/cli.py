@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,10 +13,47 @@ from generator.common.datum import idag_stockholm
 from generator.common.diagnostics import innehall_saknas
 
 
+# argparse's own English messages, in Swedish (the wording of Python 3.11-3.13)
+_SVENSKA = [
+    (re.compile(r"the following arguments are required: (.*)"), r"de här argumenten saknas: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"okända argument: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"argument \1: \2 finns inte (välj bland \3)"),
+    (re.compile(r"argument (\S+): expected one argument"), r"argument \1: behöver ett värde"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"argument \1: \2 är inget heltal"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"),
+     r"argument \1: tar inget värde, fick \2"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"),
+     r"flaggan \1 är tvetydig; den kan vara \2"),
+]
+
+
+def svenska(meddelande: str) -> str:
+    """An argparse error message in Swedish (unknown wording is left as it is)."""
+    for monster, ersatt in _SVENSKA:
+        meddelande = monster.sub(ersatt, meddelande)
+    return meddelande
+
+
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse in Swedish: the help's headings, -h, and the usage errors (exit 2)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
     def error(self, message: str):  # usage errors: exit 2, Swedish
         self.print_usage(sys.stderr)
-        print(f"anslag: fel i kommandoraden: {message}", file=sys.stderr)
+        print(f"anslag: fel i kommandoraden: {svenska(message)}", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -85,7 +123,7 @@ def bygg_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="kommando", metavar="KOMMANDO", parser_class=_Parser)
 
     def innehall(sp):
-        sp.add_argument("--innehall", type=Path, default=Path("content"),
+        sp.add_argument("--innehall", type=Path, default=Path("content"), metavar="MAPP",
                         help="innehållsmappen (standard: content)")
 
     k = sub.add_parser("kontrollera", help="kontrollera innehållet")
@@ -94,10 +132,15 @@ def bygg_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("bygg", help="kontrollera och bygg webbplats och PDF:er")
     innehall(b)
-    b.add_argument("--ut", type=Path, default=Path("site"))
-    b.add_argument("--arkiv", type=Path, default=Path("arkiv"))
-    b.add_argument("--idag", type=_datum, default=None)
-    b.add_argument("--utan-pdf", action="store_true")
+    b.add_argument("--ut", type=Path, default=Path("site"), metavar="MAPP",
+                   help="webbplatsens mapp, den som publiceras (standard: site)")
+    b.add_argument("--arkiv", type=Path, default=Path("arkiv"), metavar="MAPP",
+                   help="mappen för arkivexemplaren med sekretesstext, publiceras aldrig "
+                        "(standard: arkiv)")
+    b.add_argument("--idag", type=_datum, default=None, metavar="DATUM",
+                   help="dagen anslagstavlan byggs för, ÅÅÅÅ-MM-DD (standard: i dag)")
+    b.add_argument("--utan-pdf", action="store_true",
+                   help="bygg bara webbplatsen, inga PDF:er")
     b.add_argument("--tyst", action="store_true", help="skriv bara fel och varningar")
     b.add_argument("--motor", choices=["mkdocs", "zensical"], default="mkdocs",
                    help="motorn som bygger webbplatsen (standard: mkdocs)")
@@ -105,37 +148,49 @@ def bygg_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("status", help="vad som sitter på anslagstavlan")
     innehall(s)
-    s.add_argument("--idag", type=_datum, default=None)
+    s.add_argument("--idag", type=_datum, default=None, metavar="DATUM",
+                   help="dagen som visas, ÅÅÅÅ-MM-DD (standard: i dag)")
     s.set_defaults(kor=status)
 
     j = sub.add_parser("justera", help="registrera justering och lås protokollet")
-    j.add_argument("organ")
-    j.add_argument("datum", type=_datum)
+    j.add_argument("organ", help="organets mappnamn, t.ex. ks")
+    j.add_argument("datum", type=_datum, help="sammanträdets datum, ÅÅÅÅ-MM-DD")
     innehall(j)
-    j.add_argument("--datum", dest="justeringsdatum", type=_datum, default=None)
-    j.add_argument("--uppsatt", type=_datum, default=None)
-    j.add_argument("--plats", default=None)
-    j.add_argument("--rattelse", default=None)
+    j.add_argument("--datum", dest="justeringsdatum", type=_datum, default=None, metavar="DATUM",
+                   help="justeringens datum (standard: i dag)")
+    j.add_argument("--uppsatt", type=_datum, default=None, metavar="DATUM",
+                   help="dagen anslaget sätts upp (standard: justeringsdagen, "
+                        "eller i dag om den har passerat)")
+    j.add_argument("--plats", default=None,
+                   help="var justeringen gjordes (standard: Digital signering)")
+    j.add_argument("--rattelse", default=None, metavar="TEXT",
+                   help="rätta ett justerat protokoll; TEXT förklarar rättelsen och visas "
+                        "offentligt")
     j.set_defaults(kor=_delegera("justera", "kommando_justera"))
 
     n = sub.add_parser("ny", help="skapa en mapp för ett nytt sammanträde")
-    n.add_argument("organ")
-    n.add_argument("datum", type=_datum)
+    n.add_argument("organ", help="organets mappnamn, t.ex. ks")
+    n.add_argument("datum", type=_datum, help="sammanträdets datum, ÅÅÅÅ-MM-DD")
     innehall(n)
-    n.add_argument("--arenden", type=int, default=0)
+    n.add_argument("--arenden", type=int, default=0, metavar="N",
+                   help="skapa också N paragrafer att fylla i, numrerade vidare från "
+                        "organets senaste § samma år")
     n.add_argument("--handlingar", action="store_true",
                    help="skapa också handlingar/ med en tjänsteskrivelse att fylla i")
     n.set_defaults(kor=_delegera("ny", "kommando_ny"))
 
     v = sub.add_parser("verifiera", help="kontrollera att en nedladdad fil är publicerad")
-    v.add_argument("fil", type=Path)
-    v.add_argument("--ut", type=Path, default=Path("site"))
+    v.add_argument("fil", type=Path, help="den nedladdade filen")
+    v.add_argument("--ut", type=Path, default=Path("site"), metavar="MAPP",
+                   help="den byggda webbplatsens mapp (standard: site)")
     v.set_defaults(kor=_delegera("verifiera", "kommando_verifiera"))
 
     f = sub.add_parser("forhandsgranska", help="förhandsgranska webbplatsen lokalt")
     innehall(f)
-    f.add_argument("--idag", type=_datum, default=None)
-    f.add_argument("--adress", default="127.0.0.1:8000")
+    f.add_argument("--idag", type=_datum, default=None, metavar="DATUM",
+                   help="dagen anslagstavlan visas för, ÅÅÅÅ-MM-DD (standard: i dag)")
+    f.add_argument("--adress", default="127.0.0.1:8000",
+                   help="adress och port för förhandsgranskningen (standard: 127.0.0.1:8000)")
     f.set_defaults(kor=_delegera("forhandsgranska", "kommando_forhandsgranska"))
     return p
 

@@ -63,7 +63,7 @@ def indexera(site: Path, sidor: dict[str, Sida], skrivna: set[str], buckets: lis
     ``sidor`` maps dest_uri -> page, ``skrivna`` the dest_uris rendered in this
     build. ``pdf_poster`` (bucket -> (url, text, title), see ``pdfsok``, or a function
     that makes them for the buckets indexed): the text of published PDF files, added to
-    their year's bundle through Pagefind's API.
+    their year's bundle through Pagefind's service (``_med_poster``).
     Returns the buckets that were indexed.
     """
     rot = rensa(site, buckets)

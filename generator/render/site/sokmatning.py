@@ -2,9 +2,9 @@
 
 On a full build every searchable page's body HTML is in memory once the tree is made.
 ``Matning`` starts threads that hand those pages, bucket by bucket, to Pagefind service
-processes (``pagefindtjanst``; one per core, one bucket each at a time), add the bucket's
-PDF records (``pdfsok``) and have the service write the bundle, while the engine renders
-and writes the pages on the main thread. Pagefind parses on the other core; our threads
+processes (``pagefindtjanst``; one bucket per process; one process while the engine
+writes, then one per core), add the bucket's PDF records (``pdfsok``) and write the bundle
+the service hands back, while the engine renders and writes the pages on the main thread. Pagefind parses on the other core; our threads
 only encode and write to a pipe (about 0.1 s CPU for 31,000 pages).
 
 A page is fed as the CLI would index it (``sok._glob``: the same pages, each as a document

@@ -113,6 +113,23 @@ class Tjanst:
         self.stang()
 
 
+KONFIG = {"force_language": "sv"}   # every index: Swedish, whatever a page says
+
+
+def nytt_index(t: Tjanst, namn: str) -> int:
+    """Open an index in the service; its id. ``namn`` (the bucket) names it in errors."""
+    id_ = t.skicka({"type": "NewIndex", "config": KONFIG})
+    t.tom()
+    return las_till(t, id_, namn)["index_id"]
+
+
+def lagg_poster(t: Tjanst, index_id: int, poster: list) -> None:
+    """Queue one record per published PDF: (url, text, title), see ``pdfsok``."""
+    for url, text, titel in poster:
+        t.skicka({"type": "AddRecord", "index_id": index_id, "url": url, "content": text,
+                  "language": "sv", "meta": {"title": titel}, "filters": None, "sort": None})
+
+
 def las_till(t: Tjanst, id_: int, namn: str) -> dict:
     """Read responses up to message ``id_``'s; an error answer raises ``TjanstFel``
     naming ``namn`` (the bucket)."""

@@ -126,20 +126,16 @@ def _indexera_bucket(site: Path, b: str, pdf_poster) -> None:
 def _med_poster(site: Path, bucket: str, poster: list) -> None:
     """The bucket's pages plus one custom record per published PDF, through Pagefind's
     service (``pagefindtjanst``: the bundle is fetched and written by us, complete)."""
-    from generator.render.site.pagefindtjanst import Tjanst, TjanstFel, las_till, skriv_paket
+    from generator.render.site.pagefindtjanst import (Tjanst, TjanstFel, lagg_poster,
+                                                      nytt_index, skriv_paket)
     try:
         t = Tjanst()
     except TjanstFel as e:
         raise RuntimeError(str(e)) from None
     try:
-        ny = t.skicka({"type": "NewIndex", "config": {"force_language": "sv"}})
-        t.tom()
-        idx = las_till(t, ny, bucket)["index_id"]
+        idx = nytt_index(t, bucket)
         t.skicka({"type": "AddDir", "index_id": idx, "path": str(site), "glob": _glob(bucket)})
-        for url, text, titel in poster:
-            t.skicka({"type": "AddRecord", "index_id": idx, "url": url, "content": text,
-                      "language": "sv", "meta": {"title": titel}, "filters": None,
-                      "sort": None})
+        lagg_poster(t, idx, poster)
         skriv_paket(t, idx, site / KATALOG / bucket, bucket)
     except TjanstFel as e:
         raise RuntimeError(str(e)) from None

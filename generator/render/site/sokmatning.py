@@ -4,8 +4,9 @@ On a full build every searchable page's body HTML is in memory once the tree is 
 ``Matning`` starts threads that hand those pages, bucket by bucket, to Pagefind service
 processes (``pagefindtjanst``; one bucket per process; one process while the engine
 writes, then one per core), add the bucket's PDF records (``pdfsok``) and write the bundle
-the service hands back, while the engine renders and writes the pages on the main thread. Pagefind parses on the other core; our threads
-only encode and write to a pipe (about 0.1 s CPU for 31,000 pages).
+the service hands back, while the engine renders and writes the pages on the main thread.
+Pagefind parses on the other core; our threads only encode and write to a pipe (about
+0.1 s CPU for 31,000 pages).
 
 A page is fed as the CLI would index it (``sok._glob``: the same pages, each as a document
 holding its body: the ``data-pagefind-body`` element with its filters and meta, the first
@@ -23,11 +24,9 @@ from pathlib import Path
 
 from generator.common.parallell import karnor
 from generator.render.site import sok
-from generator.render.site.pagefindtjanst import Tjanst, TjanstFel, las_till, skriv_paket
+from generator.render.site.pagefindtjanst import (Tjanst, TjanstFel, lagg_poster, nytt_index,
+                                                   skriv_paket)
 from generator.render.site.sida import Sida
-
-KONFIG = {"force_language": "sv"}
-
 
 def dokument(html: str) -> str:
     """A page body as the document Pagefind parses (it skips fragments without ``<html>``)."""
@@ -168,16 +167,11 @@ class Matning:
             t = Tjanst()
             self._tjanster.append(t)
         try:
-            ny = t.skicka({"type": "NewIndex", "config": KONFIG})
-            t.tom()
-            idx = las_till(t, ny, b)["index_id"]
+            idx = nytt_index(t, b)
             for dest, html in sidor:
                 t.skicka({"type": "AddFile", "index_id": idx, "url": url(dest),
                           "file_path": None, "file_contents": dokument(html)})
-            for adress, text, titel in pdf:
-                t.skicka({"type": "AddRecord", "index_id": idx, "url": adress, "content": text,
-                          "language": "sv", "meta": {"title": titel}, "filters": None,
-                          "sort": None})
+            lagg_poster(t, idx, pdf)
             # Building the index and handing the bundle over is each service's peak (about
             # 380 MiB for a year of 50,000 §§, twice its parsing): one service at a time.
             with self._avslut:

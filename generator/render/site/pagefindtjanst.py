@@ -148,10 +148,13 @@ def skriv_paket(t: Tjanst, index_id: int, ut: Path, namn: str) -> None:
     id_ = t.skicka({"type": "GetFiles", "index_id": index_id})
     t.tom()
     filer = las_till(t, id_, namn).get("files") or []
+    mappar: set[Path] = set()   # a bundle is thousands of files in a handful of folders
     for f in filer:
         rel = PurePosixPath(f["path"])
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
             raise TjanstFel(f"Pagefind misslyckades för {namn}: oväntad fil {f['path']!r}")
         mal = Path(ut, *rel.parts)
-        mal.parent.mkdir(parents=True, exist_ok=True)
+        if mal.parent not in mappar:
+            mal.parent.mkdir(parents=True, exist_ok=True)
+            mappar.add(mal.parent)
         mal.write_bytes(base64.b64decode(f["content"]))

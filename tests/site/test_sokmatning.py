@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -125,3 +126,47 @@ def test_varje_paket_ar_helt_nar_bygget_ar_klart(tmp_path: Path):
     for _ in range(10):
         sok.indexera(site, {}, set(), buckets, allt=True, pdf_poster=poster)
         hela(site / sok.KATALOG)
+
+
+class _KortSkrivare:
+    """The service's input pipe taking at most 4,096 bytes per write, as a pipe does when a
+    signal (a stop and continue, a debugger or profiler attaching) interrupts a large
+    write: the rest is for the writer to send again."""
+
+    def __init__(self, f) -> None:
+        self._f = f
+
+    def write(self, data) -> int:
+        return self._f.write(bytes(data[:4096]))
+
+    def close(self) -> None:
+        self._f.close()
+
+
+def _paket(ut: Path, kort: bool) -> dict[str, bytes]:
+    from generator.render.site.pagefindtjanst import Tjanst, nytt_index, skriv_paket
+    from generator.render.site.sokmatning import dokument
+    t = Tjanst()
+    if kort:
+        t._p.stdin = _KortSkrivare(t._p.stdin)
+    vakt = threading.Timer(60, t._p.kill)   # a lost batch left both sides waiting for ever
+    vakt.start()
+    try:
+        idx = nytt_index(t, "prov")
+        for i in range(400):   # about 3 MB of requests: several batches of 1 MiB
+            t.skicka({"type": "AddFile", "index_id": idx, "url": f"/s{i}/", "file_path": None,
+                      "file_contents": dokument(f"<h1>Sida {i}</h1><p>{f'ord{i} ' * 800}</p>")})
+        skriv_paket(t, idx, ut, "prov")
+    finally:
+        vakt.cancel()
+        t.stang()
+    return {str(p.relative_to(ut)): p.read_bytes() for p in ut.rglob("*") if p.is_file()}
+
+
+def test_avbrutna_skrivningar_till_pagefind_skickas_klart(tmp_path: Path):
+    """A write to the service's pipe that took only part of a batch lost the rest: under
+    a profiler the build failed with "Pagefinds tjänst avslutades oväntat (kod 0)". Every
+    batch is now written to its end; the bundle is the same as with whole writes."""
+    hela = _paket(tmp_path / "hela", kort=False)
+    assert len(hela) > 10
+    assert _paket(tmp_path / "korta", kort=True) == hela

@@ -62,8 +62,10 @@ class Tjanst:
         if not self._ut:
             return
         data, self._ut, self._ut_storlek = b"".join(self._ut), [], 0
+        rest = memoryview(data)
         try:
-            self._p.stdin.write(data)
+            while rest:   # an unbuffered pipe may take part of it (a signal, a stop/continue)
+                rest = rest[self._p.stdin.write(rest):]
         except (BrokenPipeError, OSError):
             raise TjanstFel(self._dod()) from None
 

@@ -230,7 +230,17 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             w.minne.kan_ateranvanda = lambda sokvagar: all(
                 urls.kalla(v) in manifest and os.path.exists(os.path.join(site, _dest(v)))
                 for v in sokvagar)
-        t = trad(w)   # the engine-neutral site; MkDocs gets it in memory
+        if self._sok_pa() and not self.dirty:
+            # a full build: Pagefind gets every page from memory as soon as the pages are
+            # made, on the other core, while the feeds are made and MkDocs lists, renders and
+            # writes the pages (started after trad()'s fork of the meetings)
+            def listade(alla: list[Sida]) -> None:
+                self._matning = sokmatning.Matning(
+                    Path(site), {_dest(s.sokvag): s for s in alla}, w.sokbuckets(),
+                    pdf_poster=self._pdf_poster())
+        else:
+            listade = None
+        t = trad(w, listade)   # the engine-neutral site; MkDocs gets it in memory
         for sida in t.sidor:
             uri = urls.kalla(sida.sokvag)
             befintlig = files.get_file_from_path(uri)
@@ -262,11 +272,6 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self.sidcache_ny = {"manifest": ny_manifest, "minne": w.minne.spara()}
         log.debug("anslagstavla: %d enheter återanvända, %d genererade",
                   w.minne.ateranvanda, w.minne.genererade)
-        if self._sok_pa() and not self.dirty:
-            # a full build: Pagefind gets every page from memory now, on the other core,
-            # while MkDocs renders and writes them (started after trad(): it may fork)
-            self._matning = sokmatning.Matning(Path(site), self.sidor, w.sokbuckets(),
-                                               pdf_poster=self._pdf_poster())
         return files
 
     def _sok_pa(self) -> bool:
@@ -350,7 +355,8 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             page.content, page.meta, page.title = spara
 
     def on_post_page(self, output: str, page, config) -> str:
-        _unlink(Path(page.file.abs_dest_path))
+        if self.dirty:   # a clean build's folder was emptied by MkDocs: nothing to unlink
+            _unlink(Path(page.file.abs_dest_path))
         self.skrivna.add(page.file.dest_uri)
         page.content = None          # written once: the body is not kept after its page
         return output

@@ -14,7 +14,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from generator.render.site import floden, halvor, urls
 from generator.render.site.sida import Sida
@@ -41,12 +41,16 @@ def navigering(alla: Iterable[Sida]) -> list[tuple[str, str]]:
     return [(titlar[v], v) for v in NAVIGERING if v in titlar]
 
 
-def trad(w: Webbplats) -> Trad:
+def trad(w: Webbplats, listade: Callable[[list[Sida]], None] | None = None) -> Trad:
     """The whole site; on a large build the meetings are made ahead in two processes
-    (``halvor.py``), with the same result."""
+    (``halvor.py``), with the same result. ``listade`` is called with the pages as soon as
+    they are made, before the feeds and open data (the MkDocs adapter starts the search
+    index there, on the core the rest of the listing leaves idle)."""
     enh = enheter(w)
     halvor.forbered(w, enh)
     alla = [s for e in enh for s in e.sidor(w)]
+    if listade is not None:
+        listade(alla)
     return Trad(alla, list(floden.filer(w)), list(floden.bilagor(w)), navigering(alla))
 
 

@@ -190,6 +190,8 @@ def _bygg(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: bool,
     try:
         return _bygg_last(innehall, ut, arkiv_dir, idag, utan_pdf, fs, cache, motor)
     finally:
+        from generator.common.parallell import vanta_pa_bakgrunden
+        vanta_pa_bakgrunden()   # the check's caches, written while the site was built
         fcntl.flock(las, fcntl.LOCK_UN)
         las.close()
 
@@ -263,7 +265,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
         with fs.steg("Kontroll av innehållet"):
             # the check cache (commands/kontroll.py): only what changed is read and checked,
             # and with nothing changed the model of the last check is taken as it is
-            res = kontrollera(innehall, cache, modell="arkiv")
+            res = kontrollera(innehall, cache, modell="arkiv", bakgrund=True)
             arkiv, rapport = res.arkiv, res.rapport
         for d in rapport.sorterade():
             print(str(d), file=sys.stderr)
@@ -283,47 +285,49 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             sc.fil.unlink(missing_ok=True)
         utmappar.skriv_markor(staging)   # first: an interrupted build's leftover is ours
 
-        with fs.steg("Webbplats och sökindex"):
-            if motor == "zensical":   # reuses its own previous build (under the fingerprint)
-                from generator.render.site import zensical
-                from generator.render.site.webbplats import Webbplats
-                plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical",
-                                       avtryck=sc.avtryck)
-            else:
-                plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
-                                        dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,
-                                        sidcache=forra)
-        fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
-                      f"{' (inkrementellt)' if inkrementell else ''}")
+        from generator.common.parallell import fryst
+        with fryst():   # the model and plan live to the end: the collector skips them
+            with fs.steg("Webbplats och sökindex"):
+                if motor == "zensical":   # reuses its own previous build (under the fingerprint)
+                    from generator.render.site import zensical
+                    from generator.render.site.webbplats import Webbplats
+                    plugin = zensical.bygg(Webbplats(plan), staging, mkdocs_yml, cache / "zensical",
+                                           avtryck=sc.avtryck)
+                else:
+                    plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
+                                            dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,
+                                            sidcache=forra)
+            fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
+                          f"{' (inkrementellt)' if inkrementell else ''}")
 
-        if pdf:
-            from generator.render.pdf import rendera_pdfer
-            utmappar.skriv_markor(arkiv_dir)   # before anything is written there
-            with fs.steg("PDF:er") as steg:
-                stat = rendera_pdfer(plan, site_dir=staging, arkiv_dir=arkiv_dir,
-                                     cache_dir=cache / "pdf", framsteg=steg.uppdatera)
-            for v in stat.varningar:
-                print(f"varning: {v}", file=sys.stderr)
-            fs.meddelande(str(stat))
+            if pdf:
+                from generator.render.pdf import rendera_pdfer
+                utmappar.skriv_markor(arkiv_dir)   # before anything is written there
+                with fs.steg("PDF:er") as steg:
+                    stat = rendera_pdfer(plan, site_dir=staging, arkiv_dir=arkiv_dir,
+                                         cache_dir=cache / "pdf", framsteg=steg.uppdatera)
+                for v in stat.varningar:
+                    print(f"varning: {v}", file=sys.stderr)
+                fs.meddelande(str(stat))
 
-        with fs.steg("Kontrollsummor"):
-            from generator.render.manifest import publicera_i_bygget
-            summalistor = publicera_i_bygget(staging, plan, cache)
+            with fs.steg("Kontrollsummor"):
+                from generator.render.manifest import publicera_i_bygget
+                summalistor = publicera_i_bygget(staging, plan, cache)
 
-        if inkrementell:
-            # the plan's PDFs are left in place when unchanged (older than this build)
-            pdfer = {d.sokvag for mp in plan.moten.values() for d in mp.pdfer} if pdf else set()
-            behall = plugin.utfiler | pdfer | summalistor | {utmappar.MARKOR}
-            utmappar.rensa_gamla(staging, behall, start_ns,
-                                 pub.publicerade() if kopia is not None else None)
-        if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
-            utmappar.skriv_markor(arkiv_dir)
-        sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both
-        pub.glom()
-        _byt(staging, ut)
-        if motor == "mkdocs":            # (a Zensical build leaves none: MkDocs starts afresh)
-            sc.spara(plugin.sidcache_ny)
-        pub.spara(res.stampel)
+            if inkrementell:
+                # the plan's PDFs are left in place when unchanged (older than this build)
+                pdfer = {d.sokvag for mp in plan.moten.values() for d in mp.pdfer} if pdf else set()
+                behall = plugin.utfiler | pdfer | summalistor | {utmappar.MARKOR}
+                utmappar.rensa_gamla(staging, behall, start_ns,
+                                     pub.publicerade() if kopia is not None else None)
+            if pdf or arkiv_dir.is_dir():   # --utan-pdf does not create the archive folder
+                utmappar.skriv_markor(arkiv_dir)
+            sc.fil.unlink(missing_ok=True)   # describes the site being replaced: never both
+            pub.glom()
+            _byt(staging, ut)
+            if motor == "mkdocs":            # (a Zensical build leaves none: MkDocs starts afresh)
+                sc.spara(plugin.sidcache_ny)
+            pub.spara(res.stampel)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
         utmappar.stoppa_kopia(kopia, staging)
         if isinstance(e, KeyboardInterrupt):

@@ -42,9 +42,15 @@ def fryst():
     global _frysta
     gc.freeze()
     _frysta += 1
+    trosklar = gc.get_threshold()
+    # the oldest generation passed over ten times less often: the pages and engine objects
+    # made in the block live to its end too (with the model frozen, a pass came every
+    # second or so at 20,000 §§ and found nothing); young garbage is collected as usual
+    gc.set_threshold(trosklar[0], trosklar[1], max(trosklar[2], 100))
     try:
         yield
     finally:
+        gc.set_threshold(*trosklar)
         _frysta -= 1
         if _frysta == 0:
             gc.unfreeze()

@@ -113,3 +113,56 @@ def test_delningen_efter_vikt_och_ingen_skrapsamling_i_barnet():
                        cwd=ROT, timeout=60)
     assert p.stdout.splitlines() == [
         "True [[0, 1, 2, 3, 4], False] [[5, 6, 7, 8, 9, 10], True] 0", "[1, 2]"], p.stderr
+
+
+KOD_BAKGRUND = r"""
+import os, sys, threading, time
+from pathlib import Path
+from generator.common import parallell
+mapp = Path(sys.argv[1])
+def skriv(namn):
+    def gor():
+        time.sleep(0.3)
+        (mapp / namn).write_text(str(os.getpid()))
+    return gor
+parallell.i_bakgrunden(skriv("barn"))
+print((mapp / "barn").exists())                  # not yet: this process went on at once
+parallell.vanta_pa_bakgrunden()
+print((mapp / "barn").read_text() != str(os.getpid()))   # written by a child
+stopp = threading.Event()
+t = threading.Thread(target=stopp.wait)
+t.start()                                         # another thread: no fork, done here
+parallell.i_bakgrunden(skriv("har"))
+print((mapp / "har").read_text() == str(os.getpid()))
+stopp.set(); t.join()
+"""
+
+
+def test_i_bakgrunden_skriver_i_ett_barn_och_vantas_in(tmp_path: Path):
+    """``i_bakgrunden`` (a build's check caches): the work runs in a forked child while this
+    process goes on, and is done when ``vanta_pa_bakgrunden`` returns; with another thread
+    running (a fork copies only one) it is done here, before the call returns."""
+    p = subprocess.run([sys.executable, "-c", KOD_BAKGRUND, str(tmp_path)], capture_output=True,
+                       text=True, cwd=ROT, timeout=60)
+    assert p.stdout.split() == ["False", "True", "True"], p.stderr
+
+
+KOD_FRYST = r"""
+import gc
+from generator.common import parallell
+modell = [[i] for i in range(1000)]
+with parallell.fryst():
+    inne = gc.get_freeze_count()
+    parallell.i_tva(list(range(4)), lambda xs: xs, 1)   # forks, and must not unfreeze
+    efter_delning = gc.get_freeze_count()
+print(inne >= 1000, efter_delning >= inne, gc.get_freeze_count())
+"""
+
+
+def test_fryst_haller_modellen_utom_rackhall_aven_over_en_delning():
+    """``fryst`` (a build's model during the site build): the objects alive at its start
+    stay out of the collector's reach through a split in two processes inside it (whose own
+    unfreeze would otherwise bring them back), and are in reach again after it."""
+    p = subprocess.run([sys.executable, "-c", KOD_FRYST], capture_output=True, text=True,
+                       cwd=ROT, timeout=60)
+    assert p.stdout.split() == ["True", "True", "0"], p.stderr

@@ -138,17 +138,17 @@ def test_skalrendering_ger_samma_bytes_som_material(tmp_path, monkeypatch):
     rendering of each archive page."""
     from generator.rules import las_arkiv
     from generator.commands.bygg import bygg_webbplats
-    import generator.render.site.plugin as pl
+    import generator.render.site.mkdocs_sidor as ms
 
     arkiv, _ = las_arkiv(INNEHALL)
     bygg_webbplats(arkiv, tmp_path / "a", date(2025, 2, 20), sok=False)
-    orig = pl.GenereradSida.read_source
+    orig = ms.GenereradSida.read_source
 
     def utan_skal(self, config):
         orig(self, config)
         self.meta.pop("template", None)
 
-    monkeypatch.setattr(pl.GenereradSida, "read_source", utan_skal)
+    monkeypatch.setattr(ms.GenereradSida, "read_source", utan_skal)
     arkiv, _ = las_arkiv(INNEHALL)
     bygg_webbplats(arkiv, tmp_path / "b", date(2025, 2, 20), sok=False)
     a, b = _avtryck(tmp_path / "a"), _avtryck(tmp_path / "b")

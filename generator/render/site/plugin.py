@@ -21,7 +21,6 @@ Options (``mkdocs.yml``), each overridable by an environment variable:
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import logging
@@ -29,21 +28,19 @@ import os
 from datetime import date
 from typing import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from generator.common.datum import idag_stockholm
 from generator.common.filer import lagg_tillbaka_om_lika
 from generator.archive.model import Arkiv
 from generator.render.site import pdfsok, sok, sokmatning
 from generator.render.site import urls
+from generator.render.site.mkdocs_sidor import SKAL_MALL, GenereradFil, GenereradSida
 from generator.render.site.sida import Sida
 from generator.render.site.trad import trad
 from generator.render.site.webbplats import Webbplats
@@ -63,65 +60,11 @@ def _sant(v: str) -> bool:
     return v.strip().lower() in ("1", "true", "ja", "yes", "on")
 
 
-SKAL_MALL = "anslag-sida.html"
 _M_TITEL = "\x00ANSLAG-TITEL\x00"
 _M_BESKR = "\x00ANSLAG-BESKRIVNING\x00"
 _M_INNEHALL = '<h1 data-anslag-innehall=""></h1>'
 MKDOCS_FILER = ("404.html", "sitemap.xml", "sitemap.xml.gz")   # written by MkDocs itself
 FORRA = ".anslag-forra-"     # the previous build's copy of one of them, during a dirty build
-
-
-class GenereradFil(File):
-    """A generated page or file kept in memory; ``andrad`` says whether it differs from
-    what the previous build wrote into the site folder (a dirty build writes only those)."""
-
-    andrad = True
-
-    def is_modified(self) -> bool:
-        return self.andrad
-
-
-class GenereradSida(Page):
-    """A page whose body HTML is the file's content; MkDocs' Markdown is skipped."""
-
-    def __init__(self, sida: Sida, file: File, config) -> None:
-        # Material prints page titles and descriptions unescaped: hand it escaped text
-        titel = html.escape(sida.titel, quote=True)
-        super().__init__(titel, file, config)
-        self._titel = titel
-        self._beskrivning = html.escape(sida.beskrivning, quote=True) if sida.beskrivning else None
-        self._html = ""
-
-    def _set_canonical_url(self, base: str | None) -> None:
-        """Same result as MkDocs' urljoin/urlsplit for our plain relative page URLs, without
-        parsing two URLs per page (a measurable share of a 30,000-page build)."""
-        url = self.url
-        if not base or url.startswith("/") or ":" in url or "/." in "/" + url:
-            return super()._set_canonical_url(base)
-        bas, sokvag = _bas_url(base)
-        self.canonical_url = bas + url
-        self.abs_url = sokvag + url
-
-    def read_source(self, config) -> None:
-        self._html = self.file.content_string
-        self.markdown = ""
-        self.meta = {"title": self._titel, "hide": ["toc"]}
-        if not self.file.inclusion.is_in_nav():
-            self.meta["template"] = SKAL_MALL
-        if self._beskrivning:
-            self.meta["description"] = self._beskrivning
-
-    def render(self, config, files) -> None:
-        self.content = self._html
-        self.toc = get_toc([])
-        self.present_anchor_ids = set()
-        self.links_to_anchors = {}
-
-
-@functools.lru_cache(maxsize=8)
-def _bas_url(base: str) -> tuple[str, str]:
-    bas = base if base.endswith("/") else base + "/"
-    return bas, urlsplit(bas).path
 
 
 class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):

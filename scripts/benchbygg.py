@@ -22,7 +22,10 @@ is unwritten, looking each one up: a cold build started right after removing the
 run's 60,000 files spent 28 % of all its CPU in ``recently_deleted`` (perf, 2026-11-29),
 and the floors measured after it varied from 2.2 to 9.2 s. A kommun's server builds once a
 day; the benchmark should not measure its own clean-up. Do not run it right after the test
-suite or a large ``rm -rf`` either.
+suite or a large ``rm -rf`` either. Each rebuild after the first swaps a new site in and
+removes the old one in the background, so the next run's rebuilds start within that window:
+``--vila 310`` waits before each run's rebuilds (what a daily build sees: yesterday's removal
+is a day old; it adds about five minutes per run).
 
     scripts/benchbygg.py --paragrafer 5000 --handlingar 2 [--pdf] [--korningar 3]
 
@@ -177,7 +180,7 @@ def _golv_pagefind(site: Path, ut: Path) -> float:
 
 def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
                motor: str = "mkdocs", korningar: int = 3, arbete: Path | None = None,
-               golv: bool = True) -> list[Rad]:
+               golv: bool = True, vila: float = 0) -> list[Rad]:
     """Measure (see the module doc); ``arbete`` keeps the work folder (default: a temp one)."""
     tmp = Path(arbete) if arbete else Path(tempfile.mkdtemp(prefix="benchbygg-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -207,6 +210,7 @@ def bench_bygg(paragrafer: int = 5000, handlingar: int = 0, pdf: bool = False,
                 golvrader["skriva sidorna"].sekunder.append(_golv_skriv(ut / "site", sk))
         for i in range(korningar):             # then the rebuilds of each cold build's site
             innehall, ut = tmp / f"innehall-{i}", tmp / f"ut-{i}"
+            time.sleep(vila)   # past the previous run's removal of its old site (module doc)
             cmd = _bygg_cmd(innehall, ut, pdf, motor)
             rader["ingen ändring"].sekunder.append(_tid(cmd, cwd=ROT, env=env))
             rader["ingen ändring"].cpu.append(_CPU[0])
@@ -257,6 +261,8 @@ def main() -> None:
     ap.add_argument("--motor", default="mkdocs")
     ap.add_argument("--korningar", type=int, default=3)
     ap.add_argument("--behall", type=Path)
+    ap.add_argument("--vila", type=float, default=0, metavar="S",
+                    help="seconds to wait before each run's rebuilds (310: past ext4's window)")
     ap.add_argument("--pdf-per-sekund", type=int, metavar="N", help="only cold PDFs/s on N §§")
     a = ap.parse_args()
     if a.pdf_per_sekund:
@@ -264,7 +270,8 @@ def main() -> None:
         skriv_rader([r, pdf_per_cpu(r)], f"kall PDF-rendering, {a.pdf_per_sekund} §§, "
                                          f"{r.pdfer} PDF:er (mål >= 150 PDF/s):")
         return
-    rader = bench_bygg(a.paragrafer, a.handlingar, a.pdf, a.motor, a.korningar, a.behall)
+    rader = bench_bygg(a.paragrafer, a.handlingar, a.pdf, a.motor, a.korningar, a.behall,
+                       vila=a.vila)
     skriv_rader(rader, f"anslag bygg, {a.paragrafer} §§, {a.handlingar} handlingar/§, "
                        f"{'med' if a.pdf else 'utan'} PDF:er, {a.motor}, {a.korningar} körningar:")
 

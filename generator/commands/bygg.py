@@ -98,13 +98,11 @@ def markdown_cache(cache: Path) -> Cachefil:
 def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
                    cache: Path | None = None, dirty: bool = False,
                    sok: bool = True, mkdocs_yml: Path | None = None, plan=None,
-                   sidcache: dict | None = None, sidcachefil: Cachefil | None = None):
+                   sidcache: dict | None = None):
     """Render the site of ``arkiv`` into ``site_dir`` with MkDocs; returns the plugin.
     ``plan``: the build's publishing plan (made here from ``arkiv``, ``idag``, ``pdf`` if None).
     ``sidcache``: what the previous build into ``site_dir`` kept (``render/site/sidcache.py``);
-    the plugin leaves this build's in ``plugin.sidcache_ny`` for the caller to save, and
-    pickled for ``sidcachefil`` in ``plugin.sidcache_packad`` when one is given. The caches
-    are pickled while a full build waits for Pagefind (the main thread is idle then)."""
+    the plugin leaves this build's in ``plugin.sidcache_ny`` for the caller to save."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -129,27 +127,16 @@ def bygg_webbplats(arkiv, site_dir: Path, idag: date, *, pdf: bool = False,
         plugin.config.cache = str(cache) if cache else ""
         if cache is not None:
             plugin.md_cache = markdown_cache(cache).las()
-        packat: dict[str, bytes] = {}
-
-        def packa() -> None:
-            w = plugin.webbplats
-            if cache is not None and w is not None and "md" not in packat:
-                # pruned to what this build used only when it generated every unit: a reused
-                # unit (minne.py) still reads its texts the day it is made again
-                packat["md"] = markdown_cache(cache).packa(
-                    w.md_cache if w.minne.ateranvanda else
-                    {k: v for k, v in w.md_cache.items() if k in w.md_anvanda})
-            if sidcachefil is not None and plugin.sidcache_packad is None:
-                plugin.sidcache_packad = sidcachefil.packa(plugin.sidcache_ny)
-
-        plugin.sidcache_packad = None
-        plugin.i_vantan = packa
         for env in ("ANSLAG_IDAG", "ANSLAG_PDF", "ANSLAG_SOK", "ANSLAG_CACHE", "ANSLAG_INNEHALL"):
             os.environ.pop(env, None)   # explicit arguments win over the environment here
         build(config, dirty=dirty)
-        packa()   # (done already when the build waited for Pagefind)
-        if "md" in packat:
-            markdown_cache(cache).spara_packad(packat["md"])
+        if cache is not None and plugin.webbplats is not None:
+            w = plugin.webbplats
+            # pruned to what this build used only when it generated every unit: a reused
+            # unit (minne.py) still reads its texts the day it is made again
+            markdown_cache(cache).spara(w.md_cache if w.minne.ateranvanda else
+                                        {k: v for k, v in w.md_cache.items()
+                                         if k in w.md_anvanda})
         return plugin
     finally:
         logger.removeHandler(handler)
@@ -309,7 +296,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
                 else:
                     plugin = bygg_webbplats(arkiv, staging, idag, pdf=pdf, cache=cache,
                                             dirty=inkrementell, mkdocs_yml=mkdocs_yml, plan=plan,
-                                            sidcache=forra, sidcachefil=sc)
+                                            sidcache=forra)
             fs.meddelande(f"Sidor: {len(plugin.sidor)}, renderade nu: {len(plugin.skrivna)}"
                           f"{' (inkrementellt)' if inkrementell else ''}")
 
@@ -339,10 +326,7 @@ def _bygg_last(innehall: Path, ut: Path, arkiv_dir: Path, idag: date, utan_pdf: 
             pub.glom()
             _byt(staging, ut)
             if motor == "mkdocs":            # (a Zensical build leaves none: MkDocs starts afresh)
-                if plugin.sidcache_packad is not None:   # pickled while Pagefind ran
-                    sc.spara_packad(plugin.sidcache_packad)
-                else:
-                    sc.spara(plugin.sidcache_ny)
+                sc.spara(plugin.sidcache_ny)
             pub.spara(res.stampel)
     except BaseException as e:  # noqa: BLE001 - any failure must leave ut untouched
         utmappar.stoppa_kopia(kopia, staging)

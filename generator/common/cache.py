@@ -143,11 +143,5 @@ class Cachefil:
         return d[1]
 
     def spara(self, data: dict) -> None:
-        self.spara_packad(self.packa(data))
-
-    def packa(self, data: dict) -> bytes:
-        """``data`` as ``spara`` writes it (to pickle ahead, while the process waits)."""
-        return pickle.dumps((self.avtryck, data), protocol=pickle.HIGHEST_PROTOCOL)
-
-    def spara_packad(self, packad: bytes) -> None:
-        skriv_atomiskt(self.fil, packad)
+        skriv_atomiskt(self.fil, pickle.dumps((self.avtryck, data),
+                                              protocol=pickle.HIGHEST_PROTOCOL))

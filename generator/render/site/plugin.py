@@ -26,7 +26,6 @@ import html
 import logging
 import os
 from datetime import date
-from typing import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -85,13 +84,10 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
         self.md_cache: dict[str, str] | None = None
         self.sidcache: dict | None = None        # the previous build's (sidcache.py), handed over
         self.sidcache_ny: dict = {}              # this build's, saved by anslag bygg after the swap
-        self.sidcache_packad: bytes | None = None   # the same pickled (anslag bygg)
         self._egen_cache = None
         self._env = None
         self._skal: dict = {}
         self._matning: sokmatning.Matning | None = None   # Pagefind fed while pages are written
-        # the caller's work (pickling its caches) done while a full build waits for Pagefind
-        self.i_vantan: Callable[[], None] | None = None
 
     # ------------------------------------------------------------ options
 
@@ -317,9 +313,6 @@ class AnslagstavlaPlugin(BasePlugin[AnslagstavlaConfig]):
             publicera(Path(config.site_dir), self.plan, pdfer=False)
         if self._matning is not None:
             matning, self._matning = self._matning, None
-            matning.skrivet()
-            if self.i_vantan is not None:   # this thread's work while Pagefind finishes
-                self.i_vantan()
             matning.klar()
             return
         if not self._sok_pa() or self.webbplats is None:

@@ -83,10 +83,6 @@ class Matning:
         self._trad = threading.Thread(target=self._kor, name="pagefind-matning", daemon=True)
         self._trad.start()
 
-    def skrivet(self) -> None:
-        """The engine has written the pages: a service per core from now on."""
-        self._skrivet.set()
-
     def klar(self) -> list[str]:
         """Wait for every bundle; the buckets indexed. Raises ``RuntimeError`` with a
         Swedish message when Pagefind failed."""
